@@ -1,0 +1,120 @@
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.js';
+import type { ContentService } from './content/content-service.js';
+import type { Db } from './db/create-db.js';
+import { loadAssets } from './site/assets.js';
+import { SiteError, badRequest } from './site/http-errors.js';
+import { PageCache, toCachedPage } from './site/page-cache.js';
+import { registerSiteRoutes, renderErrorPage, sendPage, type SiteDeps } from './site/site-routes.js';
+
+export interface AppDeps {
+  config: Pick<Config, 'publicUrl' | 'dataDir' | 'pageCacheMb'>;
+  db: Db;
+  content: ContentService;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Strict policy for pages: nothing from other hosts, no inline script or style. */
+const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; font-src 'self'; " +
+  "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+/** Uploaded files can never run as a page, whatever their content. */
+const MEDIA_CSP = "default-src 'none'; sandbox";
+
+const MALFORMED = Symbol('malformed query string');
+
+/** Parses a query string, flagging malformed percent-encoding instead of guessing. */
+function parseQueryString(raw: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const pair of raw.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    let key: string;
+    let value: string;
+    try {
+      key = decodeURIComponent((eq === -1 ? pair : pair.slice(0, eq)).replaceAll('+', ' '));
+      value = eq === -1 ? '' : decodeURIComponent(pair.slice(eq + 1).replaceAll('+', ' '));
+    } catch {
+      return Object.assign(Object.create(null), { [MALFORMED]: true });
+    }
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
+    const existing = out[key];
+    out[key] = existing === undefined ? value : ([] as string[]).concat(existing, value);
+  }
+  return out;
+}
+
+/** Builds the application without listening, so tests can use `inject()`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    routerOptions: { querystringParser: parseQueryString, ignoreTrailingSlash: false, maxParamLength: 300 },
+    disableRequestLogging: true,
+  });
+  const assets = loadAssets();
+  const stylesheet = [...assets.keys()][0] ?? '';
+  const site: SiteDeps = {
+    db: deps.db,
+    content: deps.content,
+    publicUrl: deps.config.publicUrl,
+    stylesheet,
+    cache: new PageCache(deps.config.pageCacheMb * 1024 * 1024),
+  };
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'strict-origin-when-cross-origin')
+      .header('x-frame-options', 'DENY')
+      .header('content-security-policy', request.url.startsWith('/media/') ? MEDIA_CSP : PAGE_CSP);
+    if ((request.query as Record<symbol, unknown>)[MALFORMED]) throw badRequest('invalidQuery');
+  });
+
+  app.get('/assets/:file', async (request, reply) => {
+    const asset = assets.get(request.url.split('?')[0] ?? '');
+    if (!asset) throw new SiteError(404);
+    const accept = request.headers['accept-encoding'] ?? '';
+    reply.header('content-type', asset.contentType).header('cache-control', 'public, max-age=31536000, immutable').header('vary', 'Accept-Encoding');
+    if (/\bbr\b/.test(accept)) return reply.header('content-encoding', 'br').send(asset.brotli);
+    if (/\bgzip\b/.test(accept)) return reply.header('content-encoding', 'gzip').send(asset.gzip);
+    return reply.send(asset.body);
+  });
+
+  await app.register(fastifyStatic, {
+    root: join(deps.config.dataDir, 'media'),
+    prefix: '/media/',
+    decorateReply: false,
+    index: false,
+    dotfiles: 'deny',
+    maxAge: '7d',
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+
+  registerSiteRoutes(app, site);
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const html = await renderErrorPage(site, request, new SiteError(404));
+    return sendPage(request, reply, toCachedPage(404, html), 'no-store');
+  });
+
+  app.setErrorHandler(async (error: Error & { statusCode?: number }, request, reply) => {
+    const known = error instanceof SiteError ? error : undefined;
+    // Fastify's own client errors (bad JSON, oversized URL…) keep their 4xx status.
+    const status = known?.status ?? (typeof error.statusCode === 'number' && error.statusCode < 500 ? 400 : 500);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    const pageError = known ?? (status === 400 ? badRequest('invalidQuery') : { status: 500 as const });
+    try {
+      const html = await renderErrorPage(site, request, pageError);
+      return sendPage(request, reply, toCachedPage(status, html), 'no-store');
+    } catch (renderError) {
+      // The database itself may be what failed; answer in plain text rather than not at all.
+      request.log.error({ err: renderError }, 'error page failed');
+      return reply.code(status).type('text/plain; charset=utf-8').send(status === 404 ? 'Not found' : 'Server error');
+    }
+  });
+
+  return app;
+}

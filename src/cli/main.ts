@@ -1,0 +1,86 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, parseConfig, type Config } from '../config.js';
+import { ContentService } from '../content/content-service.js';
+import { openDatabase, serve } from '../main.js';
+import { seedDemo, isEmpty } from '../seed/seed-demo.js';
+import { seedVolume } from '../seed/seed-volume.js';
+
+const HELP = `Usage: dossier <command> [options]
+
+Commands:
+  serve                      Run the web site (migrates, and seeds the demo on an empty database)
+  migrate                    Apply pending database migrations and exit
+  seed [--publications N]    Seed the demo institute on an empty database; with
+                             --publications N, also generate N extra publications
+                             (realistic English and Hebrew text) for load testing
+  reindex                    Rebuild the search index from the publications
+  help                       Show this help
+
+Configuration comes from environment variables (see README): PORT, HOST, DATA_DIR,
+DATABASE_URL, PUBLIC_URL, PAGE_CACHE_MB, SEED_DEMO, LOG_LEVEL.`;
+
+async function withContent<T>(config: Config, work: (content: ContentService, db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const db = await openDatabase(config);
+  try {
+    return await work(new ContentService(db), db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** Runs one CLI command; returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command = 'help', ...rest] = argv;
+  if (command === 'help' || command === '--help' || command === '-h') {
+    console.log(HELP);
+    return 0;
+  }
+  let config: Config;
+  try {
+    config = parseConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  switch (command) {
+    case 'serve':
+      await serve(config);
+      return 0;
+    case 'migrate':
+      return withContent(config, async (_content, db) => {
+        console.log(`Migrations are current (${db.describe}).`);
+        return 0;
+      });
+    case 'reindex':
+      return withContent(config, async (content) => {
+        console.log(`Indexed ${await content.reindexAll()} publications.`);
+        return 0;
+      });
+    case 'seed': {
+      const { values } = parseArgs({ args: rest, options: { publications: { type: 'string' } } });
+      const extra = values.publications === undefined ? 0 : Number(values.publications);
+      if (!Number.isInteger(extra) || extra < 0 || extra > 10_000_000) {
+        console.error('--publications must be a whole number from 0 to 10000000');
+        return 2;
+      }
+      return withContent(config, async (content, db) => {
+        if (await isEmpty(db)) {
+          const { publications } = await seedDemo(db, content, config.dataDir);
+          console.log(`Seeded the demo institute: ${publications} publications.`);
+        }
+        if (extra > 0) {
+          const started = Date.now();
+          await seedVolume(db, content, extra, (done) => process.stdout.write(`\r  ${done} / ${extra}`));
+          console.log(`\nGenerated ${extra} publications in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+        }
+        return 0;
+      });
+    }
+    default:
+      console.error(`Unknown command "${command}".\n\n${HELP}`);
+      return 2;
+  }
+}

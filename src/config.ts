@@ -1,0 +1,96 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Everything Dossier reads from the environment, validated once at start. */
+export interface Config {
+  /** TCP port to listen on. Default 3000. */
+  port: number;
+  /** Address to bind. Default 127.0.0.1 (use 0.0.0.0 behind a proxy or in a container). */
+  host: string;
+  /** Folder for the SQLite file, uploaded media and outgoing mail. Default ./data. */
+  dataDir: string;
+  /** `postgres://…` to use PostgreSQL; empty means SQLite at `<dataDir>/dossier.db`. */
+  databaseUrl: string | undefined;
+  /** Public origin used in canonical links, e.g. https://example.org. Default http://HOST:PORT. */
+  publicUrl: string;
+  /** Page-cache budget in megabytes. Default 32. */
+  pageCacheMb: number;
+  /** Seed the demo institute when the database is empty. Default true. */
+  seedDemo: boolean;
+  /** pino log level. */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+const booleanFlag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const envSchema = z.object({
+  PORT: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(3000),
+  HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+  DATABASE_URL: z
+    .string()
+    .refine(
+      (v) => v === '' || /^postgres(ql)?:\/\//.test(v) || v.startsWith('sqlite:'),
+      'must be a postgres:// URL, a sqlite:PATH, or empty for the default SQLite file',
+    )
+    .optional(),
+  PUBLIC_URL: z
+    .string()
+    .refine((v) => /^https?:\/\/[^/]+$/.test(v.replace(/\/$/, '')), {
+      message: 'must be an http(s) origin such as https://example.org',
+    })
+    .optional(),
+  PAGE_CACHE_MB: z.coerce.number({ message: 'must be a number' }).positive('must be above 0').default(32),
+  SEED_DEMO: booleanFlag.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Thrown by parseConfig with every problem found, one per line. */
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/**
+ * Reads the configuration from environment variables. Throws ConfigError listing every
+ * invalid variable at once, so an operator fixes them in one go.
+ */
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const relevant = Object.fromEntries(
+    Object.keys(envSchema.shape)
+      .filter((key) => env[key] !== undefined && env[key] !== '')
+      .map((key) => [key, env[key]]),
+  );
+  const parsed = envSchema.safeParse(relevant);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = String(issue.path[0]);
+        return `${key}=${JSON.stringify(env[key])}: ${issue.message}`;
+      }),
+    );
+  }
+  const v = parsed.data;
+  const shownHost = v.HOST === '0.0.0.0' || v.HOST === '::' ? 'localhost' : v.HOST;
+  return {
+    port: v.PORT,
+    host: v.HOST,
+    dataDir: resolve(v.DATA_DIR),
+    databaseUrl: v.DATABASE_URL || undefined,
+    publicUrl: (v.PUBLIC_URL ?? `http://${shownHost}:${v.PORT}`).replace(/\/$/, ''),
+    pageCacheMb: v.PAGE_CACHE_MB,
+    seedDemo: v.SEED_DEMO,
+    logLevel: v.LOG_LEVEL,
+  };
+}

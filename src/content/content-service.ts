@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Db } from '../db/create-db.js';
+import type { Database, Lang, PublicationStatus } from '../db/schema.js';
+import { createSearchIndex } from '../search/create-search-index.js';
+import { toIndexTokens } from '../search/tokens.js';
+import { loadCatalog, type Catalog } from './catalog.js';
+import { renderRichText, richTextToPlain, type RichDoc } from './rich-text.js';
+
+/** A publication as written by staff or the seeder. */
+export interface PublicationInput {
+  typeId: number;
+  lang: Lang;
+  translationGroup?: string;
+  seriesNumber?: number | null;
+  volume?: number | null;
+  issue?: number | null;
+  title: string;
+  slug: string;
+  summary: string;
+  body: RichDoc;
+  seoDescription?: string;
+  status: PublicationStatus;
+  featured?: boolean;
+  publishedAt: string | null;
+  authorIds: number[];
+  topicIds: number[];
+  pdfMediaId?: number | null;
+  audioMediaId?: number | null;
+  coverMediaId?: number | null;
+}
+
+type Listener = () => void;
+
+/**
+ * Writes content and keeps what depends on it in step: rendered HTML, the search index,
+ * the in-memory catalog and (through listeners) the page cache.
+ */
+export class ContentService {
+  private catalog: Catalog | undefined;
+  private readonly listeners = new Set<Listener>();
+
+  private readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+  }
+
+  /** The in-memory catalog, loaded on first use and after every change. */
+  async getCatalog(): Promise<Catalog> {
+    this.catalog ??= await loadCatalog(this.db.kysely);
+    return this.catalog;
+  }
+
+  /** Called after every content change (the page cache clears itself here). */
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Marks content as changed: bumps the stored version, reloads the catalog, notifies. */
+  async contentChanged(): Promise<void> {
+    await sql`update site_state set value = value + 1 where key = 'content_version'`.execute(this.db.kysely);
+    this.catalog = undefined;
+    for (const l of this.listeners) l();
+  }
+
+  /** Inserts a publication with its authors and topics; indexes it when published. */
+  async createPublication(input: PublicationInput): Promise<number> {
+    const id = await this.db.kysely.transaction().execute((trx) => this.insertPublication(trx, input));
+    await this.contentChanged();
+    return id;
+  }
+
+  /** The insert itself, inside the caller's transaction (the seeder batches many). */
+  async insertPublication(trx: Transaction<Database>, input: PublicationInput): Promise<number> {
+    const now = new Date().toISOString();
+    const { id } = await trx
+      .insertInto('publications')
+      .values({
+        type_id: input.typeId,
+        translation_group: input.translationGroup ?? randomUUID(),
+        lang: input.lang,
+        series_number: input.seriesNumber ?? null,
+        volume: input.volume ?? null,
+        issue: input.issue ?? null,
+        title: input.title,
+        slug: input.slug,
+        summary: input.summary,
+        body_json: JSON.stringify(input.body),
+        body_html: renderRichText(input.body, input.lang),
+        body_text: richTextToPlain(input.body),
+        seo_description: input.seoDescription ?? '',
+        status: input.status,
+        featured: input.featured ? 1 : 0,
+        published_at: input.publishedAt,
+        created_at: now,
+        updated_at: now,
+        pdf_media_id: input.pdfMediaId ?? null,
+        audio_media_id: input.audioMediaId ?? null,
+        cover_media_id: input.coverMediaId ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (input.authorIds.length) {
+      await trx
+        .insertInto('publication_authors')
+        .values(input.authorIds.map((personId, position) => ({ publication_id: id, person_id: personId, position })))
+        .execute();
+    }
+    if (input.topicIds.length) {
+      await trx
+        .insertInto('publication_topics')
+        .values(input.topicIds.map((topicId) => ({ publication_id: id, topic_id: topicId })))
+        .execute();
+    }
+    if (input.status === 'published') await this.indexPublication(trx, id);
+    return id;
+  }
+
+  /** Writes (or removes) one publication's search document from its current rows. */
+  async indexPublication(trx: Kysely<Database>, id: number): Promise<void> {
+    const index = createSearchIndex(this.db.engine, trx);
+    const p = await trx.selectFrom('publications').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!p || p.status !== 'published' || !p.published_at) {
+      await index.remove(id);
+      return;
+    }
+    const [authors, topics, allTopics] = await Promise.all([
+      trx
+        .selectFrom('publication_authors as pa')
+        .innerJoin('people as pe', 'pe.id', 'pa.person_id')
+        .select(['pe.id', 'pe.name_en', 'pe.name_he'])
+        .where('pa.publication_id', '=', id)
+        .orderBy('pa.position')
+        .execute(),
+      trx.selectFrom('publication_topics').select('topic_id').where('publication_id', '=', id).execute(),
+      trx.selectFrom('topics').select(['id', 'parent_id']).execute(),
+    ]);
+    const parentOf = new Map(allTopics.map((t) => [t.id, t.parent_id]));
+    const topicIds = new Set<number>();
+    for (const { topic_id } of topics) {
+      for (let t: number | null | undefined = topic_id; t != null; t = parentOf.get(t)) topicIds.add(t);
+    }
+    await index.upsert({
+      publicationId: id,
+      lang: p.lang,
+      typeId: p.type_id,
+      year: Number(p.published_at.slice(0, 4)),
+      authorIds: authors.map((a) => a.id),
+      topicIds: [...topicIds],
+      title: toIndexTokens(p.title),
+      authors: toIndexTokens(authors.map((a) => `${a.name_en} ${a.name_he}`).join(' ')),
+      summary: toIndexTokens(p.summary),
+      body: toIndexTokens(p.body_text),
+    });
+  }
+
+  /** Rebuilds the whole search index from the publications table. */
+  async reindexAll(): Promise<number> {
+    const ids = await this.db.kysely.selectFrom('publications').select('id').where('status', '=', 'published').execute();
+    await this.db.kysely.transaction().execute(async (trx) => {
+      await createSearchIndex(this.db.engine, trx).clear();
+      for (const { id } of ids) await this.indexPublication(trx, id);
+    });
+    return ids.length;
+  }
+}

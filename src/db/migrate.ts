@@ -1,0 +1,43 @@
+import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kysely';
+import type { Db } from './create-db.js';
+import * as content from './migrations/001-content.js';
+import * as search from './migrations/002-search.js';
+
+type EngineMigration = { up(db: Kysely<unknown>, engine: Db['engine']): Promise<void> };
+
+/** Every migration, in order. Names are permanent: they are recorded in the database. */
+const migrations: Record<string, EngineMigration> = {
+  '001-content': content,
+  '002-search': search,
+};
+
+function createMigrator(db: Db): Migrator {
+  return new Migrator({
+    db: db.kysely,
+    provider: {
+      getMigrations: async () =>
+        Object.fromEntries(
+          Object.entries(migrations).map(([name, m]): [string, Migration] => [
+            name,
+            { up: (k) => m.up(k, db.engine) },
+          ]),
+        ),
+    },
+  });
+}
+
+/** Applies pending migrations; each runs in a transaction. Throws with the failing name. */
+export async function migrateToLatest(db: Db): Promise<MigrationResult[]> {
+  const { error, results } = await createMigrator(db).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(error)}`, { cause: error });
+  }
+  return results ?? [];
+}
+
+/** True when every known migration has been applied (used by readiness checks). */
+export async function migrationsAreCurrent(db: Db): Promise<boolean> {
+  const all = await createMigrator(db).getMigrations();
+  return all.every((m) => m.executedAt !== undefined);
+}

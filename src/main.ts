@@ -1,0 +1,51 @@
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { ContentService } from './content/content-service.js';
+import { createDb, type Db } from './db/create-db.js';
+import { migrateToLatest } from './db/migrate.js';
+import { isEmpty, seedDemo } from './seed/seed-demo.js';
+
+/** Opens the database and applies migrations. */
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
+  const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(db);
+  return db;
+}
+
+/** Starts the web server: migrate, seed the demo on an empty database, listen, stop cleanly. */
+export async function serve(config: Config): Promise<void> {
+  const started = Date.now();
+  const db = await openDatabase(config);
+  const content = new ContentService(db);
+  if (config.seedDemo && (await isEmpty(db))) {
+    const { publications } = await seedDemo(db, content, config.dataDir);
+    console.log(`Seeded the demo institute: ${publications} publications in English and Hebrew.`);
+  }
+  const app = await buildApp({ config, db, content, logger: { level: config.logLevel } });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = config.publicUrl.replace(/:\d+$/, `:${port}`);
+  console.log(
+    [
+      '',
+      `Dossier is running at ${url}/ (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      `  English: ${url}/en/    Hebrew: ${url}/he/`,
+      `  Database: ${db.describe}`,
+      `  Data folder: ${config.dataDir}`,
+      '  Admin: not part of this release yet; there is no sign-in (see README, "Roadmap").',
+      '  Stop with Ctrl+C.',
+      '',
+    ].join('\n'),
+  );
+
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    // close() stops accepting connections and waits for in-flight requests to finish.
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
