@@ -76,7 +76,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const asset = assets.get(request.url.split('?')[0] ?? '');
     if (!asset) throw new SiteError(404);
     const accept = request.headers['accept-encoding'] ?? '';
-    reply.header('content-type', asset.contentType).header('cache-control', 'public, max-age=31536000, immutable').header('vary', 'Accept-Encoding');
+    reply
+      .header('content-type', asset.contentType)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('vary', 'Accept-Encoding');
     if (/\bbr\b/.test(accept)) return reply.header('content-encoding', 'br').send(asset.brotli);
     if (/\bgzip\b/.test(accept)) return reply.header('content-encoding', 'gzip').send(asset.gzip);
     return reply.send(asset.body);
@@ -112,7 +115,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     } catch (renderError) {
       // The database itself may be what failed; answer in plain text rather than not at all.
       request.log.error({ err: renderError }, 'error page failed');
-      return reply.code(status).type('text/plain; charset=utf-8').send(status === 404 ? 'Not found' : 'Server error');
+      return reply
+        .code(status)
+        .type('text/plain; charset=utf-8')
+        .send(status === 404 ? 'Not found' : 'Server error');
     }
   });
 

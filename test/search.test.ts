@@ -13,7 +13,13 @@ for (const { engine, skip } of await testEngines()) {
     let otherTypeId: number;
     let personId: number;
 
-    const add = async (lang: Lang, slug: string, title: string, body: string, options: { type?: number; year?: number; authors?: number[] } = {}) =>
+    const add = async (
+      lang: Lang,
+      slug: string,
+      title: string,
+      body: string,
+      options: { type?: number; year?: number; authors?: number[] } = {},
+    ) =>
       site.content.createPublication({
         typeId: options.type ?? typeId,
         lang,
@@ -36,14 +42,67 @@ for (const { engine, skip } of await testEngines()) {
     before(async () => {
       site = await createTestSite(engine, { seed: false });
       const db = site.db.kysely;
-      typeId = (await db.insertInto('publication_types').values({ slug: 'note', name_en: 'Note', name_he: 'הערה', plural_en: 'Notes', plural_he: 'הערות', numbered: 0, has_volumes: 0, has_pdf: 0, position: 0 }).returning('id').executeTakeFirstOrThrow()).id;
-      otherTypeId = (await db.insertInto('publication_types').values({ slug: 'paper', name_en: 'Paper', name_he: 'מאמר', plural_en: 'Papers', plural_he: 'מאמרים', numbered: 0, has_volumes: 0, has_pdf: 0, position: 1 }).returning('id').executeTakeFirstOrThrow()).id;
-      personId = (await db.insertInto('people').values({ slug: 'ada', name_en: 'Ada Zamir', name_he: 'עדה זמיר', role_en: '', role_he: '', bio_en: '', bio_he: '', photo_media_id: null, position: 0 }).returning('id').executeTakeFirstOrThrow()).id;
+      typeId = (
+        await db
+          .insertInto('publication_types')
+          .values({
+            slug: 'note',
+            name_en: 'Note',
+            name_he: 'הערה',
+            plural_en: 'Notes',
+            plural_he: 'הערות',
+            numbered: 0,
+            has_volumes: 0,
+            has_pdf: 0,
+            position: 0,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+      otherTypeId = (
+        await db
+          .insertInto('publication_types')
+          .values({
+            slug: 'paper',
+            name_en: 'Paper',
+            name_he: 'מאמר',
+            plural_en: 'Papers',
+            plural_he: 'מאמרים',
+            numbered: 0,
+            has_volumes: 0,
+            has_pdf: 0,
+            position: 1,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+      personId = (
+        await db
+          .insertInto('people')
+          .values({
+            slug: 'ada',
+            name_en: 'Ada Zamir',
+            name_he: 'עדה זמיר',
+            role_en: '',
+            role_he: '',
+            bio_en: '',
+            bio_he: '',
+            photo_media_id: null,
+            position: 0,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
       await add('he', 'corridor-bare', 'סקירה אזורית', 'המסדרון עובר בין ההרים ומחבר שתי מדינות.');
-      await add('he', 'corridor-prefixed', 'דיון במפה', 'הרוסים תומכים באזרבייג׳ן במסדרון זנגזור.', { year: 2025, type: otherTypeId });
+      await add('he', 'corridor-prefixed', 'דיון במפה', 'הרוסים תומכים באזרבייג׳ן במסדרון זנגזור.', {
+        year: 2025,
+        type: otherTypeId,
+      });
       await add('he', 'corridor-double-prefix', 'מבט נוסף', 'ובמסדרון הצפוני נרשמה תנועה ערה.');
       await add('he', 'niqqud', 'טקסט מנוקד', 'שָׁלוֹם עַל יִשְׂרָאֵל וְצה״ל בכוננות.');
-      await add('en', 'sanctions-body', 'Oil markets', 'New sanctions were announced against the shipping network.', { authors: [personId] });
+      await add('en', 'sanctions-body', 'Oil markets', 'New sanctions were announced against the shipping network.', {
+        authors: [personId],
+      });
       await add('en', 'sanctions-title', 'Sanctions and their limits', 'A discussion of economic pressure.');
       await add('en', 'unrelated', 'Water policy', 'Desalination and agriculture.');
     });
@@ -84,7 +143,10 @@ for (const { engine, skip } of await testEngines()) {
       assert.equal(r.facets.type.get(otherTypeId), 1);
       assert.equal(r.facets.language.get('he'), 3);
       const filtered = await run('מסדרון', { year: 2025 });
-      assert.deepEqual(filtered.hits.map((h) => h.card.slug), ['corridor-prefixed']);
+      assert.deepEqual(
+        filtered.hits.map((h) => h.card.slug),
+        ['corridor-prefixed'],
+      );
       // Other facets are counted within the filtered set; the year facet still offers 2024.
       assert.equal(filtered.facets.type.get(typeId), undefined);
       assert.equal(filtered.facets.year.get(2024), 2);
@@ -116,7 +178,14 @@ for (const { engine, skip } of await testEngines()) {
       assert.equal((await search(site.db, '   ', {}, 1)).kind, 'empty');
       assert.equal((await search(site.db, 'x'.repeat(501), {}, 1)).kind, 'too-long');
       assert.equal((await search(site.db, '"" * ( ) : ^ -', {}, 1)).kind, 'no-words');
-      for (const q of ['NEAR(oil water)', 'oil" OR "water', "'; drop table publications; --", 'title:oil', 'a*b* OR NOT', '\\x00 \u0000 oil']) {
+      for (const q of [
+        'NEAR(oil water)',
+        'oil" OR "water',
+        "'; drop table publications; --",
+        'title:oil',
+        'a*b* OR NOT',
+        '\\x00 \u0000 oil',
+      ]) {
         const outcome = await search(site.db, q, {}, 1);
         assert.ok(['results', 'no-words'].includes(outcome.kind), q);
       }
@@ -130,10 +199,21 @@ for (const { engine, skip } of await testEngines()) {
     });
 
     it('drops unpublished publications from the index', async () => {
-      await site.db.kysely.updateTable('publications').set({ status: 'archived' }).where('slug', '=', 'unrelated').execute();
-      const row = await site.db.kysely.selectFrom('publications').select('id').where('slug', '=', 'unrelated').executeTakeFirstOrThrow();
+      await site.db.kysely
+        .updateTable('publications')
+        .set({ status: 'archived' })
+        .where('slug', '=', 'unrelated')
+        .execute();
+      const row = await site.db.kysely
+        .selectFrom('publications')
+        .select('id')
+        .where('slug', '=', 'unrelated')
+        .executeTakeFirstOrThrow();
       await site.content.indexPublication(site.db.kysely, row.id);
-      assert.equal((await search(site.db, 'desalination', {}, 1)).kind === 'results' ? (await run('desalination')).total : -1, 0);
+      assert.equal(
+        (await search(site.db, 'desalination', {}, 1)).kind === 'results' ? (await run('desalination')).total : -1,
+        0,
+      );
     });
   });
 }

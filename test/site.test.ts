@@ -74,7 +74,9 @@ for (const { engine, skip } of await testEngines()) {
       void content;
       const rows = await site.db.kysely
         .selectFrom('publications as a')
-        .innerJoin('publications as b', (j) => j.onRef('a.translation_group', '=', 'b.translation_group').on('b.lang', '=', 'he'))
+        .innerJoin('publications as b', (j) =>
+          j.onRef('a.translation_group', '=', 'b.translation_group').on('b.lang', '=', 'he'),
+        )
         .where('a.lang', '=', 'en')
         .select(['a.slug as en', 'b.slug as he', 'b.title as heTitle'])
         .execute();
@@ -82,7 +84,9 @@ for (const { engine, skip } of await testEngines()) {
       const pair = rows[0]!;
       const en = await get(`/en/publications/${encodeURIComponent(pair.en)}`);
       assert.ok(en.body.includes(`href="/he/publications/${encodeURIComponent(pair.he)}"`));
-      assert.ok(en.body.includes(`hreflang="he" href="http://dossier.test/he/publications/${encodeURIComponent(pair.he)}"`));
+      assert.ok(
+        en.body.includes(`hreflang="he" href="http://dossier.test/he/publications/${encodeURIComponent(pair.he)}"`),
+      );
       const he = await get(`/he/publications/${encodeURIComponent(pair.he)}`);
       assert.equal(he.statusCode, 200);
       assert.match(he.body, /<html lang="he" dir="rtl">/);
@@ -92,7 +96,12 @@ for (const { engine, skip } of await testEngines()) {
     });
 
     it('plays the audio version when there is one', async () => {
-      const withAudio = await site.db.kysely.selectFrom('publications').select(['slug', 'lang']).where('audio_media_id', 'is not', null).where('lang', '=', 'en').executeTakeFirstOrThrow();
+      const withAudio = await site.db.kysely
+        .selectFrom('publications')
+        .select(['slug', 'lang'])
+        .where('audio_media_id', 'is not', null)
+        .where('lang', '=', 'en')
+        .executeTakeFirstOrThrow();
       const html = (await get(`/en/publications/${encodeURIComponent(withAudio.slug)}`)).body;
       const src = /<audio controls preload="none" src="([^"]+)"/.exec(html)?.[1];
       assert.ok(src);
@@ -125,7 +134,12 @@ for (const { engine, skip } of await testEngines()) {
     it('serves the experts directory and static pages in both languages', async () => {
       const experts = await get('/he/experts');
       assert.match(experts.body, /ד״ר דנה לוין|דנה לוין/);
-      for (const path of ['/en/about', '/en/accessibility', '/en/privacy', `/he/${encodeURIComponent('הצהרת-נגישות')}`]) {
+      for (const path of [
+        '/en/about',
+        '/en/accessibility',
+        '/en/privacy',
+        `/he/${encodeURIComponent('הצהרת-נגישות')}`,
+      ]) {
         const res = await get(path);
         assert.equal(res.statusCode, 200, path);
         assert.match(res.body, /<h1 id="page-title">/);
@@ -146,7 +160,14 @@ for (const { engine, skip } of await testEngines()) {
     });
 
     it('answers malformed query strings with a 400 and a reason, never a 500', async () => {
-      const cases = ['/en/types/insight?page=abc', '/en/types/insight?page=0', '/en/types/insight?page=1&page=2', '/en/search?q=%E0%A4%A', '/en/search?q=x&type=999', '/he/search?q=x&year=20x5'];
+      const cases = [
+        '/en/types/insight?page=abc',
+        '/en/types/insight?page=0',
+        '/en/types/insight?page=1&page=2',
+        '/en/search?q=%E0%A4%A',
+        '/en/search?q=x&type=999',
+        '/he/search?q=x&year=20x5',
+      ];
       for (const url of cases) {
         const res = await get(url);
         assert.equal(res.statusCode, 400, url);
@@ -163,7 +184,11 @@ for (const { engine, skip } of await testEngines()) {
       const etag = String(first.headers.etag);
       assert.equal((await get('/en/types/insight', { 'if-none-match': etag })).statusCode, 304);
 
-      const type = await site.db.kysely.selectFrom('publication_types').select('id').where('slug', '=', 'insight').executeTakeFirstOrThrow();
+      const type = await site.db.kysely
+        .selectFrom('publication_types')
+        .select('id')
+        .where('slug', '=', 'insight')
+        .executeTakeFirstOrThrow();
       await site.content.createPublication({
         typeId: type.id,
         lang: 'en',
@@ -197,7 +222,9 @@ for (const { engine, skip } of await testEngines()) {
       assert.doesNotMatch(String(res.headers['content-security-policy']), /unsafe-inline/);
       for (const url of ['/en/', '/he/', '/en/search?q=iran']) {
         const html = (await get(url)).body;
-        const external = [...html.matchAll(/(?:src|href)="(https?:\/\/[^"]+)"/g)].map((m) => m[1]).filter((u) => !u?.startsWith('http://dossier.test'));
+        const external = [...html.matchAll(/(?:src|href)="(https?:\/\/[^"]+)"/g)]
+          .map((m) => m[1])
+          .filter((u) => !u?.startsWith('http://dossier.test'));
         assert.deepEqual(external, [], url);
       }
     });

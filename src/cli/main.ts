@@ -19,7 +19,10 @@ Commands:
 Configuration comes from environment variables (see README): PORT, HOST, DATA_DIR,
 DATABASE_URL, PUBLIC_URL, PAGE_CACHE_MB, SEED_DEMO, LOG_LEVEL.`;
 
-async function withContent<T>(config: Config, work: (content: ContentService, db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+async function withContent<T>(
+  config: Config,
+  work: (content: ContentService, db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+): Promise<T> {
   const db = await openDatabase(config);
   try {
     return await work(new ContentService(db), db);

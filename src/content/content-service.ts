@@ -158,7 +158,11 @@ export class ContentService {
 
   /** Rebuilds the whole search index from the publications table. */
   async reindexAll(): Promise<number> {
-    const ids = await this.db.kysely.selectFrom('publications').select('id').where('status', '=', 'published').execute();
+    const ids = await this.db.kysely
+      .selectFrom('publications')
+      .select('id')
+      .where('status', '=', 'published')
+      .execute();
     await this.db.kysely.transaction().execute(async (trx) => {
       await createSearchIndex(this.db.engine, trx).clear();
       for (const { id } of ids) await this.indexPublication(trx, id);

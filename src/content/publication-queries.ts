@@ -74,13 +74,23 @@ function applyFilter<O>(qb: PublicationQuery<O>, f: ListFilter, now: string): Pu
   if (f.topicIds && f.topicIds.length > 0) {
     const ids = f.topicIds;
     q = q.where(({ exists, selectFrom }) =>
-      exists(selectFrom('publication_topics as pt').select('pt.topic_id').whereRef('pt.publication_id', '=', 'p.id').where('pt.topic_id', 'in', ids)),
+      exists(
+        selectFrom('publication_topics as pt')
+          .select('pt.topic_id')
+          .whereRef('pt.publication_id', '=', 'p.id')
+          .where('pt.topic_id', 'in', ids),
+      ),
     );
   }
   if (f.personId !== undefined) {
     const personId = f.personId;
     q = q.where(({ exists, selectFrom }) =>
-      exists(selectFrom('publication_authors as pa').select('pa.person_id').whereRef('pa.publication_id', '=', 'p.id').where('pa.person_id', '=', personId)),
+      exists(
+        selectFrom('publication_authors as pa')
+          .select('pa.person_id')
+          .whereRef('pa.publication_id', '=', 'p.id')
+          .where('pa.person_id', '=', personId),
+      ),
     );
   }
   if (f.year !== undefined) {
@@ -172,7 +182,12 @@ export async function cardsByIds(db: Kysely<Database>, ids: number[]): Promise<P
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-export async function featuredPublications(db: Kysely<Database>, lang: Lang, limit: number, now = new Date().toISOString()) {
+export async function featuredPublications(
+  db: Kysely<Database>,
+  lang: Lang,
+  limit: number,
+  now = new Date().toISOString(),
+) {
   const rows = await visible(db.selectFrom('publications as p'), now)
     .where('p.lang', '=', lang)
     .where('p.featured', '=', 1)
@@ -230,6 +245,8 @@ export async function findPublicationBySlug(
     pdf: pick(publication.pdf_media_id),
     audio: pick(publication.audio_media_id),
     cover: pick(publication.cover_media_id),
-    translation: translation ? { lang: translation.lang as Lang, slug: translation.slug, title: translation.title } : undefined,
+    translation: translation
+      ? { lang: translation.lang as Lang, slug: translation.slug, title: translation.title }
+      : undefined,
   };
 }

@@ -94,7 +94,13 @@ function renderBlock(block: RichBlock, key: number, notes: FootnoteCollector, la
     case 'bulletList':
     case 'orderedList': {
       const List = block.type === 'bulletList' ? 'ul' : 'ol';
-      return <List key={key}>{block.content.map((item, i) => <li key={i}>{blocks(item.content)}</li>)}</List>;
+      return (
+        <List key={key}>
+          {block.content.map((item, i) => (
+            <li key={i}>{blocks(item.content)}</li>
+          ))}
+        </List>
+      );
     }
     case 'table':
       return (
@@ -104,7 +110,11 @@ function renderBlock(block: RichBlock, key: number, notes: FootnoteCollector, la
               {block.content.map((row, r) => (
                 <tr key={r}>
                   {row.content.map((cell, c) =>
-                    cell.type === 'tableHeader' ? <th key={c}>{blocks(cell.content)}</th> : <td key={c}>{blocks(cell.content)}</td>,
+                    cell.type === 'tableHeader' ? (
+                      <th key={c}>{blocks(cell.content)}</th>
+                    ) : (
+                      <td key={c}>{blocks(cell.content)}</td>
+                    ),
                   )}
                 </tr>
               ))}
@@ -123,7 +133,33 @@ function renderBlock(block: RichBlock, key: number, notes: FootnoteCollector, la
 }
 
 const sanitizeOptions: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'strong', 'em', 'a', 'br', 'sup', 'span', 'div', 'table', 'tbody', 'tr', 'th', 'td', 'figure', 'img', 'figcaption', 'section', 'h2'],
+  allowedTags: [
+    'p',
+    'h2',
+    'h3',
+    'h4',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'strong',
+    'em',
+    'a',
+    'br',
+    'sup',
+    'span',
+    'div',
+    'table',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'figure',
+    'img',
+    'figcaption',
+    'section',
+    'h2',
+  ],
   allowedAttributes: {
     a: ['href', 'id', 'aria-label', 'class'],
     sup: ['class'],
@@ -163,7 +199,15 @@ export function renderRichText(doc: RichDoc, lang: Lang): string {
         </ol>
       </section>
     );
-  return sanitizeHtml(renderToString(<>{body}{footnotes}</>), sanitizeOptions);
+  return sanitizeHtml(
+    renderToString(
+      <>
+        {body}
+        {footnotes}
+      </>,
+    ),
+    sanitizeOptions,
+  );
 }
 
 /** The document's text without markup or footnotes, for search and descriptions. */
@@ -181,5 +225,9 @@ export function richTextToPlain(doc: RichDoc): string {
     }
   };
   walk(doc);
-  return parts.join('').replace(/[ \t]+\n/g, '\n').replace(/\n{2,}/g, '\n').trim();
+  return parts
+    .join('')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
 }

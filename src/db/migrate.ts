@@ -17,10 +17,7 @@ function createMigrator(db: Db): Migrator {
     provider: {
       getMigrations: async () =>
         Object.fromEntries(
-          Object.entries(migrations).map(([name, m]): [string, Migration] => [
-            name,
-            { up: (k) => m.up(k, db.engine) },
-          ]),
+          Object.entries(migrations).map(([name, m]): [string, Migration] => [name, { up: (k) => m.up(k, db.engine) }]),
         ),
     },
   });

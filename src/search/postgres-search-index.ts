@@ -9,7 +9,10 @@ import type { QueryTerm } from './tokens.js';
  */
 function toTsQuery(terms: QueryTerm[], join: '&' | '|', weight = ''): string {
   return terms
-    .map((t) => `(${t.forms.map((f) => `'${f.replaceAll("'", "''")}'${t.prefix ? ':*' : ':'}${weight}`.replace(/:$/, '')).join(' | ')})`)
+    .map(
+      (t) =>
+        `(${t.forms.map((f) => `'${f.replaceAll("'", "''")}'${t.prefix ? ':*' : ':'}${weight}`.replace(/:$/, '')).join(' | ')})`,
+    )
     .join(` ${join} `);
 }
 

@@ -97,5 +97,7 @@ export function parseQueryTerms(query: string): QueryTerm[] {
 /** True when a normalised text word satisfies the term (used for snippets and highlights). */
 export function wordMatchesTerm(word: string, term: QueryTerm): boolean {
   const forms = hebrewForms(word);
-  return term.forms.some((f) => forms.some((w) => w === f || (term.prefix && w.startsWith(f) && f.length >= PREFIX_MATCH_MIN)));
+  return term.forms.some((f) =>
+    forms.some((w) => w === f || (term.prefix && w.startsWith(f) && f.length >= PREFIX_MATCH_MIN)),
+  );
 }

@@ -26,7 +26,10 @@ export function blocksToRichText(blocks: DemoBlock[]): RichDoc {
       if (typeof b === 'string') return paragraph(b);
       if ('h2' in b) return { type: 'heading', attrs: { level: 2 }, content: toInlines(b.h2) };
       if ('quote' in b) return { type: 'blockquote', content: [paragraph(b.quote)] };
-      return { type: 'bulletList', content: b.list.map((item) => ({ type: 'listItem' as const, content: [paragraph(item)] })) };
+      return {
+        type: 'bulletList',
+        content: b.list.map((item) => ({ type: 'listItem' as const, content: [paragraph(item)] })),
+      };
     }),
   };
 }

@@ -37,17 +37,39 @@ function menuItems() {
     { label_en: 'Privacy policy', label_he: 'מדיניות פרטיות', target: '/privacy' },
     { label_en: 'Archive', label_he: 'ארכיון', target: '/archive' },
   ];
-  return [...main.map((m, i) => ({ ...m, menu: 'main', position: i })), ...footer.map((m, i) => ({ ...m, menu: 'footer', position: i }))];
+  return [
+    ...main.map((m, i) => ({ ...m, menu: 'main', position: i })),
+    ...footer.map((m, i) => ({ ...m, menu: 'footer', position: i })),
+  ];
 }
 
 /** Writes a media file under DATA_DIR/media and records it. */
-async function addMedia(trx: Transaction<Database>, dataDir: string, kind: MediaKind, path: string, mime: string, data: Buffer, duration?: number) {
+async function addMedia(
+  trx: Transaction<Database>,
+  dataDir: string,
+  kind: MediaKind,
+  path: string,
+  mime: string,
+  data: Buffer,
+  duration?: number,
+) {
   const file = join(dataDir, 'media', path);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, data);
   const { id } = await trx
     .insertInto('media')
-    .values({ kind, path, mime, bytes: data.length, width: null, height: null, duration_seconds: duration ?? null, alt_en: '', alt_he: '', created_at: new Date().toISOString() })
+    .values({
+      kind,
+      path,
+      mime,
+      bytes: data.length,
+      width: null,
+      height: null,
+      duration_seconds: duration ?? null,
+      alt_en: '',
+      alt_he: '',
+      created_at: new Date().toISOString(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
@@ -79,7 +101,17 @@ export async function seedDemo(db: Db, content: ContentService, dataDir: string)
     for (const [position, t] of demoPublicationTypes.entries()) {
       const { id } = await trx
         .insertInto('publication_types')
-        .values({ slug: t.slug, name_en: t.name.en, name_he: t.name.he, plural_en: t.plural.en, plural_he: t.plural.he, numbered: t.numbered ? 1 : 0, has_volumes: t.hasVolumes ? 1 : 0, has_pdf: t.hasPdf ? 1 : 0, position })
+        .values({
+          slug: t.slug,
+          name_en: t.name.en,
+          name_he: t.name.he,
+          plural_en: t.plural.en,
+          plural_he: t.plural.he,
+          numbered: t.numbered ? 1 : 0,
+          has_volumes: t.hasVolumes ? 1 : 0,
+          has_pdf: t.hasPdf ? 1 : 0,
+          position,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       typeIds.set(t.key, id);
@@ -89,7 +121,16 @@ export async function seedDemo(db: Db, content: ContentService, dataDir: string)
     for (const [position, t] of demoTopics.entries()) {
       const { id } = await trx
         .insertInto('topics')
-        .values({ parent_id: t.parent ? (topicIds.get(t.parent) ?? null) : null, slug_en: t.slug.en, slug_he: t.slug.he, name_en: t.name.en, name_he: t.name.he, description_en: t.description.en, description_he: t.description.he, position })
+        .values({
+          parent_id: t.parent ? (topicIds.get(t.parent) ?? null) : null,
+          slug_en: t.slug.en,
+          slug_he: t.slug.he,
+          name_en: t.name.en,
+          name_he: t.name.he,
+          description_en: t.description.en,
+          description_he: t.description.he,
+          position,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       topicIds.set(t.key, id);
@@ -99,7 +140,17 @@ export async function seedDemo(db: Db, content: ContentService, dataDir: string)
     for (const [position, p] of demoPeople.entries()) {
       const { id } = await trx
         .insertInto('people')
-        .values({ slug: p.slug, name_en: p.name.en, name_he: p.name.he, role_en: p.role.en, role_he: p.role.he, bio_en: p.bio.en, bio_he: p.bio.he, photo_media_id: null, position })
+        .values({
+          slug: p.slug,
+          name_en: p.name.en,
+          name_he: p.name.he,
+          role_en: p.role.en,
+          role_he: p.role.he,
+          bio_en: p.bio.en,
+          bio_he: p.bio.he,
+          photo_media_id: null,
+          position,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       personIds.set(p.key, id);
@@ -111,7 +162,15 @@ export async function seedDemo(db: Db, content: ContentService, dataDir: string)
         const doc = blocksToRichText(page.body[lang]);
         await trx
           .insertInto('pages')
-          .values({ translation_group: `page-${page.key}`, lang, slug: page.slug[lang], title: page.title[lang], body_json: JSON.stringify(doc), body_html: renderRichText(doc, lang), updated_at: now })
+          .values({
+            translation_group: `page-${page.key}`,
+            lang,
+            slug: page.slug[lang],
+            title: page.title[lang],
+            body_json: JSON.stringify(doc),
+            body_html: renderRichText(doc, lang),
+            updated_at: now,
+          })
           .execute();
       }
     }
@@ -130,9 +189,31 @@ export async function seedDemo(db: Db, content: ContentService, dataDir: string)
         const version = pub[lang];
         if (!version) continue;
         const pdfMediaId = pub.pdf
-          ? await addMedia(trx, dataDir, 'pdf', `demo/${pub.key}-${lang}.pdf`, 'application/pdf', makePdf([demoSettings.instituteName.en, pub.en?.title ?? pub.key, `Published ${pub.date}`, lang === 'he' ? 'Hebrew edition' : 'English edition']))
+          ? await addMedia(
+              trx,
+              dataDir,
+              'pdf',
+              `demo/${pub.key}-${lang}.pdf`,
+              'application/pdf',
+              makePdf([
+                demoSettings.instituteName.en,
+                pub.en?.title ?? pub.key,
+                `Published ${pub.date}`,
+                lang === 'he' ? 'Hebrew edition' : 'English edition',
+              ]),
+            )
           : null;
-        const audioMediaId = pub.audio ? await addMedia(trx, dataDir, 'audio', `demo/${pub.key}-${lang}.wav`, 'audio/wav', makeWav(3, lang === 'he' ? 392 : 440), 3) : null;
+        const audioMediaId = pub.audio
+          ? await addMedia(
+              trx,
+              dataDir,
+              'audio',
+              `demo/${pub.key}-${lang}.wav`,
+              'audio/wav',
+              makeWav(3, lang === 'he' ? 392 : 440),
+              3,
+            )
+          : null;
         await content.insertPublication(trx, {
           typeId,
           lang,

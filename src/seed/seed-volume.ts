@@ -33,7 +33,14 @@ function corpus(lang: Lang) {
     if (!version) continue;
     titleWords.push(...version.title.split(/\s+/));
     for (const block of version.body) {
-      const text = typeof block === 'string' ? block : 'quote' in block ? block.quote : 'list' in block ? block.list.join(' ') : block.h2;
+      const text =
+        typeof block === 'string'
+          ? block
+          : 'quote' in block
+            ? block.quote
+            : 'list' in block
+              ? block.list.join(' ')
+              : block.h2;
       const plain = text.replace(/\[\[fn:[\s\S]*?\]\]/g, '').replace(/\*\*/g, '');
       sentences.push(...(plain.match(/[^.!?]+[.!?]+/g) ?? []).map((s) => s.trim()).filter((s) => s.length > 20));
     }
@@ -47,7 +54,12 @@ function corpus(lang: Lang) {
  * the demo content recombined, spread over types, topics, authors, languages and 26 years.
  * About a third come in pairs of translations. Bulk inserts keep 100,000 within minutes.
  */
-export async function seedVolume(db: Db, content: ContentService, count: number, progress?: (done: number) => void): Promise<void> {
+export async function seedVolume(
+  db: Db,
+  content: ContentService,
+  count: number,
+  progress?: (done: number) => void,
+): Promise<void> {
   const rnd = createRandom(20261126);
   const catalog = await content.getCatalog();
   const subTopics = catalog.topics.filter((t) => t.parent_id !== null);
@@ -70,9 +82,16 @@ export async function seedVolume(db: Db, content: ContentService, count: number,
         const lang: Lang = isTranslation ? (rows[i - 1]?.lang === 'en' ? 'he' : 'en') : rnd.next() < 0.6 ? 'en' : 'he';
         const vocab = text[lang];
         const titleLength = 4 + rnd.int(6);
-        const title = Array.from({ length: titleLength }, () => rnd.pick(vocab.titleWords)).join(' ').replace(/[.:,]$/, '');
-        const paragraphs = Array.from({ length: 3 + rnd.int(4) }, () => Array.from({ length: 2 + rnd.int(4) }, () => rnd.pick(vocab.sentences)).join(' '));
-        const doc: RichDoc = { type: 'doc', content: paragraphs.map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] })) };
+        const title = Array.from({ length: titleLength }, () => rnd.pick(vocab.titleWords))
+          .join(' ')
+          .replace(/[.:,]$/, '');
+        const paragraphs = Array.from({ length: 3 + rnd.int(4) }, () =>
+          Array.from({ length: 2 + rnd.int(4) }, () => rnd.pick(vocab.sentences)).join(' '),
+        );
+        const doc: RichDoc = {
+          type: 'doc',
+          content: paragraphs.map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] })),
+        };
         const type = rnd.pick(catalog.types);
         const published = new Date(Date.UTC(startYear, 0, 1) + rnd.next() * span).toISOString();
         const authors = [...new Set(Array.from({ length: 1 + rnd.int(2) }, () => rnd.pick(catalog.people).id))];
@@ -101,12 +120,18 @@ export async function seedVolume(db: Db, content: ContentService, count: number,
         meta.push({
           authors,
           topics,
-          authorText: authors.map((id) => `${catalog.personById.get(id)?.name_en ?? ''} ${catalog.personById.get(id)?.name_he ?? ''}`).join(' '),
+          authorText: authors
+            .map((id) => `${catalog.personById.get(id)?.name_en ?? ''} ${catalog.personById.get(id)?.name_he ?? ''}`)
+            .join(' '),
         });
       }
       const inserted = await trx.insertInto('publications').values(rows).returning('id').execute();
-      const authorRows = inserted.flatMap(({ id }, i) => (meta[i]?.authors ?? []).map((personId, position) => ({ publication_id: id, person_id: personId, position })));
-      const topicRows = inserted.flatMap(({ id }, i) => (meta[i]?.topics ?? []).map((topicId) => ({ publication_id: id, topic_id: topicId })));
+      const authorRows = inserted.flatMap(({ id }, i) =>
+        (meta[i]?.authors ?? []).map((personId, position) => ({ publication_id: id, person_id: personId, position })),
+      );
+      const topicRows = inserted.flatMap(({ id }, i) =>
+        (meta[i]?.topics ?? []).map((topicId) => ({ publication_id: id, topic_id: topicId })),
+      );
       await trx.insertInto('publication_authors').values(authorRows).execute();
       await trx.insertInto('publication_topics').values(topicRows).execute();
       const index = createSearchIndex(db.engine, trx);
@@ -115,7 +140,9 @@ export async function seedVolume(db: Db, content: ContentService, count: number,
         const m = meta[i];
         if (!row || !m || !row.published_at) continue;
         const ancestors = new Set<number>();
-        for (const t of m.topics) for (let x: number | null | undefined = t; x != null; x = catalog.topicById.get(x)?.parent_id) ancestors.add(x);
+        for (const t of m.topics)
+          for (let x: number | null | undefined = t; x != null; x = catalog.topicById.get(x)?.parent_id)
+            ancestors.add(x);
         await index.upsert({
           publicationId: id,
           lang: row.lang,

@@ -16,4 +16,5 @@ export class SiteError extends Error {
 }
 
 export const notFound = () => new SiteError(404);
-export const badRequest = (reason: MessageKey, vars?: Record<string, string | number>) => new SiteError(400, reason, vars);
+export const badRequest = (reason: MessageKey, vars?: Record<string, string | number>) =>
+  new SiteError(400, reason, vars);

@@ -13,12 +13,17 @@ function single(value: unknown, name: string): string | undefined {
 export function parsePage(query: Record<string, unknown>): number {
   const raw = single(query.page, 'page');
   if (raw === undefined || raw === '') return 1;
-  if (!/^\d{1,5}$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_PAGE) throw badRequest('invalidPage', { max: MAX_PAGE });
+  if (!/^\d{1,5}$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_PAGE)
+    throw badRequest('invalidPage', { max: MAX_PAGE });
   return Number(raw);
 }
 
 /** An optional positive integer id parameter. */
-export function parseIdParam(query: Record<string, unknown>, name: string, exists: (id: number) => boolean): number | undefined {
+export function parseIdParam(
+  query: Record<string, unknown>,
+  name: string,
+  exists: (id: number) => boolean,
+): number | undefined {
   const raw = single(query[name], name);
   if (raw === undefined || raw === '') return undefined;
   if (!/^\d{1,9}$/.test(raw) || !exists(Number(raw))) throw badRequest('invalidFilter', { name });

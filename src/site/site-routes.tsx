@@ -20,7 +20,14 @@ import { paths, withPage } from './paths.js';
 import { parseIdParam, parsePage, parseStringParam } from './query-params.js';
 import { HomePage } from './views/home-page.js';
 import { Layout } from './views/layout.js';
-import { ArchivePage, ErrorPage, ExpertsPage, ListingPage, StaticPage, TopicsIndexPage } from './views/listing-pages.js';
+import {
+  ArchivePage,
+  ErrorPage,
+  ExpertsPage,
+  ListingPage,
+  StaticPage,
+  TopicsIndexPage,
+} from './views/listing-pages.js';
 import type { PageContext, PageMeta } from './views/page-context.js';
 import { PublicationPage } from './views/publication-page.js';
 import { SearchPage } from './views/search-page.js';
@@ -46,12 +53,23 @@ type Query = Record<string, unknown>;
 type Handler = (ctx: PageContext, params: Params, query: Query) => Promise<View>;
 
 export function renderDocument(ctx: PageContext, view: View): string {
-  return '<!doctype html>' + renderToString(<Layout ctx={ctx} meta={view.meta}>{view.body}</Layout>);
+  return (
+    '<!doctype html>' +
+    renderToString(
+      <Layout ctx={ctx} meta={view.meta}>
+        {view.body}
+      </Layout>,
+    )
+  );
 }
 
 /** Sends a cached page, honouring If-None-Match and Accept-Encoding. */
 export function sendPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage, cacheControl: string) {
-  reply.header('content-type', 'text/html; charset=utf-8').header('etag', page.etag).header('vary', 'Accept-Encoding').header('cache-control', cacheControl);
+  reply
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('etag', page.etag)
+    .header('vary', 'Accept-Encoding')
+    .header('cache-control', cacheControl);
   if (page.status === 200 && request.headers['if-none-match'] === page.etag) return reply.code(304).send();
   const accept = request.headers['accept-encoding'] ?? '';
   reply.code(page.status);
@@ -61,7 +79,13 @@ export function sendPage(request: FastifyRequest, reply: FastifyReply, page: Cac
 }
 
 export async function pageContext(deps: SiteDeps, lang: Lang): Promise<PageContext> {
-  return { lang, t: translator(lang), catalog: await deps.content.getCatalog(), publicUrl: deps.publicUrl, stylesheet: deps.stylesheet };
+  return {
+    lang,
+    t: translator(lang),
+    catalog: await deps.content.getCatalog(),
+    publicUrl: deps.publicUrl,
+    stylesheet: deps.stylesheet,
+  };
 }
 
 /** The same path in both languages (for pages that exist in both). */
@@ -82,7 +106,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps) {
   const { db, content, cache } = deps;
 
   /** Wraps a handler with language checking and the page cache. */
-  const page = (handler: Handler, options: { cacheable: boolean } = { cacheable: true }) =>
+  const page =
+    (handler: Handler, options: { cacheable: boolean } = { cacheable: true }) =>
     async (request: FastifyRequest<{ Params: Params; Querystring: Query }>, reply: FastifyReply) => {
       const lang = request.params.lang ?? '';
       if (!isLang(lang)) throw notFound();
@@ -97,7 +122,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps) {
       return sendPage(request, reply, rendered, options.cacheable ? 'public, max-age=0, must-revalidate' : 'no-store');
     };
 
-  const listing = async (ctx: PageContext, query: Query, filter: Omit<ListFilter, 'lang'>, basePath: string) => {
+  const listing = async (ctx: PageContext, query: Query, filter: Omit<ListFilter, 'lang'>) => {
     const pageNumber = parsePage(query);
     const result = await listPublications(db.kysely, { ...filter, lang: ctx.lang }, pageNumber, PER_PAGE);
     if (pageNumber > 1 && result.items.length === 0) throw notFound();
@@ -122,10 +147,17 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps) {
         featuredPublications(db.kysely, lang, 4),
         ...catalog.types.map((type) => listPublications(db.kysely, { lang, typeId: type.id }, 1, 3)),
       ]);
-      const latestByType = catalog.types.map((type, i) => ({ type, cards: perType[i]?.items ?? [] })).filter((x) => x.cards.length > 0);
+      const latestByType = catalog.types
+        .map((type, i) => ({ type, cards: perType[i]?.items ?? [] }))
+        .filter((x) => x.cards.length > 0);
       const name = catalog.settings.instituteName[lang];
       return {
-        meta: { title: name, description: catalog.settings.tagline[lang], path: paths.home(lang), alternates: bothLanguages(paths.home) },
+        meta: {
+          title: name,
+          description: catalog.settings.tagline[lang],
+          path: paths.home(lang),
+          alternates: bothLanguages(paths.home),
+        },
         body: <HomePage ctx={ctx} data={{ featured, latestByType }} />,
       };
     }),
@@ -139,10 +171,18 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps) {
       const recent = await listPublications(db.kysely, { lang: ctx.lang }, 1, 6);
       const p = detail.publication;
       const alternates: Partial<Record<Lang, string>> = { [ctx.lang]: paths.publication(ctx.lang, p.slug) };
-      if (detail.translation) alternates[detail.translation.lang] = paths.publication(detail.translation.lang, detail.translation.slug);
+      if (detail.translation)
+        alternates[detail.translation.lang] = paths.publication(detail.translation.lang, detail.translation.slug);
       return {
-        meta: { title: p.title, description: p.seo_description || p.summary, path: paths.publication(ctx.lang, p.slug), alternates },
-        body: <PublicationPage ctx={ctx} detail={detail} recent={recent.items.filter((c) => c.id !== p.id).slice(0, 5)} />,
+        meta: {
+          title: p.title,
+          description: p.seo_description || p.summary,
+          path: paths.publication(ctx.lang, p.slug),
+          alternates,
+        },
+        body: (
+          <PublicationPage ctx={ctx} detail={detail} recent={recent.items.filter((c) => c.id !== p.id).slice(0, 5)} />
+        ),
       };
     }),
   );
@@ -153,10 +193,15 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps) {
       const type = ctx.catalog.typeBySlug.get(params.slug ?? '');
       if (!type) throw notFound();
       const base = paths.type(ctx.lang, type);
-      const result = await listing(ctx, query, { typeId: type.id }, base);
+      const result = await listing(ctx, query, { typeId: type.id });
       const title = ctx.lang === 'he' ? type.plural_he : type.plural_en;
       return {
-        meta: { title: pageTitle(ctx.t, title, result.page), description: title, path: withPage(base, result.page), alternates: bothLanguages((l) => withPage(paths.type(l, type), result.page)) },
+        meta: {
+          title: pageTitle(ctx.t, title, result.page),
+          description: title,
+          path: withPage(base, result.page),
+          alternates: bothLanguages((l) => withPage(paths.type(l, type), result.page)),
+        },
         body: <ListingPage ctx={ctx} title={title} crumbs={[{ label: title }]} listing={result} basePath={base} />,
       };
     }),
@@ -165,7 +210,12 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps) {
   app.get(
     '/:lang/topics',
     page(async (ctx) => ({
-      meta: { title: ctx.t('allTopics'), description: ctx.t('allTopics'), path: paths.topics(ctx.lang), alternates: bothLanguages(paths.topics) },
+      meta: {
+        title: ctx.t('allTopics'),
+        description: ctx.t('allTopics'),
+        path: paths.topics(ctx.lang),
+        alternates: bothLanguages(paths.topics),
+      },
       body: <TopicsIndexPage ctx={ctx} />,
     })),
   );
@@ -176,7 +226,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps) {
       const topic = findTopicBySlug(ctx.catalog, ctx.lang, params.slug ?? '');
       if (!topic) throw notFound();
       const base = paths.topic(ctx.lang, topic);
-      const result = await listing(ctx, query, { topicIds: topicWithDescendants(ctx.catalog, topic.id) }, base);
+      const result = await listing(ctx, query, { topicIds: topicWithDescendants(ctx.catalog, topic.id) });
       const title = nameIn(ctx.lang, topic);
       const children = ctx.catalog.topicChildren.get(topic.id) ?? [];
       return {
@@ -191,7 +241,14 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps) {
             ctx={ctx}
             title={title}
             intro={ctx.lang === 'he' ? topic.description_he : topic.description_en}
-            crumbs={[{ label: ctx.t('topics'), href: paths.topics(ctx.lang) }, ...topicAncestors(ctx.catalog, topic).map((a) => ({ label: nameIn(ctx.lang, a), href: paths.topic(ctx.lang, a) })), { label: title }]}
+            crumbs={[
+              { label: ctx.t('topics'), href: paths.topics(ctx.lang) },
+              ...topicAncestors(ctx.catalog, topic).map((a) => ({
+                label: nameIn(ctx.lang, a),
+                href: paths.topic(ctx.lang, a),
+              })),
+              { label: title },
+            ]}
             listing={result}
             basePath={base}
           >
@@ -213,7 +270,12 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps) {
   app.get(
     '/:lang/experts',
     page(async (ctx) => ({
-      meta: { title: ctx.t('experts'), description: ctx.t('expertsIntro'), path: paths.experts(ctx.lang), alternates: bothLanguages(paths.experts) },
+      meta: {
+        title: ctx.t('experts'),
+        description: ctx.t('expertsIntro'),
+        path: paths.experts(ctx.lang),
+        alternates: bothLanguages(paths.experts),
+      },
       body: <ExpertsPage ctx={ctx} />,
     })),
   );
@@ -224,14 +286,26 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps) {
       const person = ctx.catalog.personBySlug.get(params.slug ?? '');
       if (!person) throw notFound();
       const base = paths.expert(ctx.lang, person);
-      const result = await listing(ctx, query, { personId: person.id }, base);
+      const result = await listing(ctx, query, { personId: person.id });
       const name = nameIn(ctx.lang, person);
       const role = ctx.lang === 'he' ? person.role_he : person.role_en;
       const bio = ctx.lang === 'he' ? person.bio_he : person.bio_en;
       return {
-        meta: { title: pageTitle(ctx.t, name, result.page), description: `${role}. ${bio}`.slice(0, 300), path: withPage(base, result.page), alternates: bothLanguages((l) => withPage(paths.expert(l, person), result.page)) },
+        meta: {
+          title: pageTitle(ctx.t, name, result.page),
+          description: `${role}. ${bio}`.slice(0, 300),
+          path: withPage(base, result.page),
+          alternates: bothLanguages((l) => withPage(paths.expert(l, person), result.page)),
+        },
         body: (
-          <ListingPage ctx={ctx} title={name} intro={role} crumbs={[{ label: ctx.t('experts'), href: paths.experts(ctx.lang) }, { label: name }]} listing={result} basePath={base}>
+          <ListingPage
+            ctx={ctx}
+            title={name}
+            intro={role}
+            crumbs={[{ label: ctx.t('experts'), href: paths.experts(ctx.lang) }, { label: name }]}
+            listing={result}
+            basePath={base}
+          >
             <p class="bio">{bio}</p>
             <h2>{ctx.t('publicationsBy', { name })}</h2>
           </ListingPage>
@@ -243,7 +317,12 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps) {
   app.get(
     '/:lang/archive',
     page(async (ctx) => ({
-      meta: { title: ctx.t('archive'), description: ctx.t('archiveIntro'), path: paths.archive(ctx.lang), alternates: bothLanguages(paths.archive) },
+      meta: {
+        title: ctx.t('archive'),
+        description: ctx.t('archiveIntro'),
+        path: paths.archive(ctx.lang),
+        alternates: bothLanguages(paths.archive),
+      },
       body: <ArchivePage ctx={ctx} years={await yearsWithCounts(db.kysely, ctx.lang)} />,
     })),
   );
@@ -255,12 +334,25 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps) {
       if (!/^\d{4}$/.test(raw)) throw notFound();
       const year = Number(raw);
       const base = paths.year(ctx.lang, year);
-      const result = await listing(ctx, query, { year }, base);
+      const result = await listing(ctx, query, { year });
       if (result.total === 0) throw notFound();
       const title = ctx.t('yearTitle', { year });
       return {
-        meta: { title: pageTitle(ctx.t, title, result.page), description: title, path: withPage(base, result.page), alternates: bothLanguages((l) => withPage(paths.year(l, year), result.page)) },
-        body: <ListingPage ctx={ctx} title={title} crumbs={[{ label: ctx.t('archive'), href: paths.archive(ctx.lang) }, { label: String(year) }]} listing={result} basePath={base} />,
+        meta: {
+          title: pageTitle(ctx.t, title, result.page),
+          description: title,
+          path: withPage(base, result.page),
+          alternates: bothLanguages((l) => withPage(paths.year(l, year), result.page)),
+        },
+        body: (
+          <ListingPage
+            ctx={ctx}
+            title={title}
+            crumbs={[{ label: ctx.t('archive'), href: paths.archive(ctx.lang) }, { label: String(year) }]}
+            listing={result}
+            basePath={base}
+          />
+        ),
       };
     }),
   );
@@ -287,7 +379,13 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps) {
         const outcome = await search(db, q, filters, parsePage(query));
         if (outcome.kind === 'results' && outcome.page > outcome.pageCount) throw notFound();
         return {
-          meta: { title: q ? `${ctx.t('searchTitle')}: ${q.slice(0, 80)}` : ctx.t('searchTitle'), description: ctx.t('searchEmpty'), path: paths.search(ctx.lang), alternates: bothLanguages(paths.search), noindex: true },
+          meta: {
+            title: q ? `${ctx.t('searchTitle')}: ${q.slice(0, 80)}` : ctx.t('searchTitle'),
+            description: ctx.t('searchEmpty'),
+            path: paths.search(ctx.lang),
+            alternates: bothLanguages(paths.search),
+            noindex: true,
+          },
           body: <SearchPage ctx={ctx} q={q} filters={filters} outcome={outcome} />,
         };
       },
@@ -300,7 +398,9 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps) {
     page(async (ctx, params) => {
       const found = ctx.catalog.pages.find((p) => p.lang === ctx.lang && p.slug === params.slug);
       if (!found) throw notFound();
-      const other = ctx.catalog.pages.find((p) => p.translation_group === found.translation_group && p.lang === otherLang(ctx.lang));
+      const other = ctx.catalog.pages.find(
+        (p) => p.translation_group === found.translation_group && p.lang === otherLang(ctx.lang),
+      );
       const alternates: Partial<Record<Lang, string>> = { [ctx.lang]: paths.page(ctx.lang, found.slug) };
       if (other) alternates[other.lang] = paths.page(other.lang, other.slug);
       return {
@@ -321,11 +421,20 @@ export function errorLanguage(request: FastifyRequest): Lang {
 }
 
 /** Renders the 400/404/500 page in the visitor's language. */
-export async function renderErrorPage(deps: SiteDeps, request: FastifyRequest, error: SiteError | { status: 500 }): Promise<string> {
+export async function renderErrorPage(
+  deps: SiteDeps,
+  request: FastifyRequest,
+  error: SiteError | { status: 500 },
+): Promise<string> {
   const lang = errorLanguage(request);
   const ctx = await pageContext(deps, lang);
   const reason = error instanceof SiteError && error.reason ? ctx.t(error.reason, error.vars) : undefined;
-  const title = error.status === 404 ? ctx.t('notFoundTitle') : error.status >= 500 ? ctx.t('errorTitle') : ctx.t('badRequestTitle');
+  const title =
+    error.status === 404
+      ? ctx.t('notFoundTitle')
+      : error.status >= 500
+        ? ctx.t('errorTitle')
+        : ctx.t('badRequestTitle');
   return renderDocument(ctx, {
     meta: { title, description: title, path: request.url.split('?')[0] ?? '/', alternates: {}, noindex: true },
     body: <ErrorPage ctx={ctx} status={error.status} reason={reason} />,

@@ -28,7 +28,8 @@ async function postgresReachable(): Promise<boolean> {
  */
 export async function testEngines(): Promise<{ engine: Engine; skip: string | false }[]> {
   const hasPg = await postgresReachable();
-  if (!hasPg && process.env.CI === 'true') throw new Error(`PostgreSQL is required under CI=true but ${TEST_PG_URL} is not reachable`);
+  if (!hasPg && process.env.CI === 'true')
+    throw new Error(`PostgreSQL is required under CI=true but ${TEST_PG_URL} is not reachable`);
   return [
     { engine: 'sqlite', skip: false },
     { engine: 'postgres', skip: hasPg ? false : `PostgreSQL not reachable at ${TEST_PG_URL}` },
@@ -47,7 +48,11 @@ export interface TestSite {
 export async function createTestSite(engine: Engine, options: { seed?: boolean } = {}): Promise<TestSite> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dossier-test-'));
   const schema = `test_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const db = await createDb({ databaseUrl: engine === 'postgres' ? TEST_PG_URL : undefined, dataDir, pgSchema: engine === 'postgres' ? schema : undefined });
+  const db = await createDb({
+    databaseUrl: engine === 'postgres' ? TEST_PG_URL : undefined,
+    dataDir,
+    pgSchema: engine === 'postgres' ? schema : undefined,
+  });
   await migrateToLatest(db);
   const content = new ContentService(db);
   if (options.seed !== false) await seedDemo(db, content, dataDir);

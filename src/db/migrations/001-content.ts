@@ -4,8 +4,7 @@ import type { Engine } from '../create-db.js';
 /** The content model: types, topics, people, media, publications, pages, menus, settings. */
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
   const idType = engine === 'postgres' ? 'serial' : 'integer';
-  const id = (c: ColumnDefinitionBuilder) =>
-    engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement();
+  const id = (c: ColumnDefinitionBuilder) => (engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());
   const text = (c: ColumnDefinitionBuilder) => c.notNull().defaultTo('');
 
   await db.schema
@@ -122,7 +121,11 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('position', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('publication_authors_pk', ['publication_id', 'person_id'])
     .execute();
-  await db.schema.createIndex('publication_authors_person').on('publication_authors').columns(['person_id', 'publication_id']).execute();
+  await db.schema
+    .createIndex('publication_authors_person')
+    .on('publication_authors')
+    .columns(['person_id', 'publication_id'])
+    .execute();
 
   await db.schema
     .createTable('publication_topics')
@@ -130,7 +133,11 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('topic_id', 'integer', (c) => c.notNull().references('topics.id').onDelete('restrict'))
     .addPrimaryKeyConstraint('publication_topics_pk', ['publication_id', 'topic_id'])
     .execute();
-  await db.schema.createIndex('publication_topics_topic').on('publication_topics').columns(['topic_id', 'publication_id']).execute();
+  await db.schema
+    .createIndex('publication_topics_topic')
+    .on('publication_topics')
+    .columns(['topic_id', 'publication_id'])
+    .execute();
 
   await db.schema
     .createTable('pages')

@@ -2,13 +2,7 @@
  * Settings, publication types, topics, people and static pages of the demo institute,
  * the Meridian Institute for Security Studies. All people and contact details are fictional.
  */
-import type {
-  DemoPage,
-  DemoPerson,
-  DemoPublicationType,
-  DemoSettings,
-  DemoTopic,
-} from './demo-types.js';
+import type { DemoPage, DemoPerson, DemoPublicationType, DemoSettings, DemoTopic } from './demo-types.js';
 
 export const demoSettings: DemoSettings = {
   instituteName: {
@@ -592,11 +586,7 @@ export const demoPages: DemoPage[] = [
       he: [
         'נשמח לשמוע מקוראים, מחוקרים ומעיתונאים. הדרך המהירה ביותר ליצור איתנו קשר היא בדוא״ל.',
         {
-          list: [
-            '**כתובת:** בית מרידיאן, רחוב השקד 14, תל אביב-יפו',
-            `**דוא״ל:** ${EMAIL}`,
-            '**טלפון:** 03-555-0142',
-          ],
+          list: ['**כתובת:** בית מרידיאן, רחוב השקד 14, תל אביב-יפו', `**דוא״ל:** ${EMAIL}`, '**טלפון:** 03-555-0142'],
         },
         { h2: 'פניות תקשורת' },
         `עיתונאים המבקשים תגובה או ראיון עם אחד מחוקרי המכון מוזמנים לכתוב לכתובת ${EMAIL} ולציין "תקשורת" בשורת הנושא, או להתקשר למספר שלמעלה ולבקש את צוות התקשורת. נא לציין את הנושא ואת לוח הזמנים שלכם; אנו משתדלים להשיב באותו יום עבודה.`,

@@ -5,7 +5,11 @@ import { paths, withPage } from '../paths.js';
 import type { PageContext } from './page-context.js';
 
 /** "Insight No. 1893", "Strategic Review Vol. 29, No. 3" or just the type name. */
-export function seriesLabel(ctx: PageContext, type: PublicationType | undefined, card: Pick<PublicationCard, 'seriesNumber' | 'volume' | 'issue'>): string {
+export function seriesLabel(
+  ctx: PageContext,
+  type: PublicationType | undefined,
+  card: Pick<PublicationCard, 'seriesNumber' | 'volume' | 'issue'>,
+): string {
   if (!type) return '';
   const name = ctx.lang === 'he' ? type.name_he : type.name_en;
   if (type.has_volumes && card.volume !== null && card.issue !== null) {
@@ -21,11 +25,11 @@ export function AuthorLinks({ ctx, authorIds }: { ctx: PageContext; authorIds: n
   const list = new Intl.ListFormat(ctx.lang, { type: 'conjunction' });
   const names = people.map((p) => (ctx.lang === 'he' ? p.name_he : p.name_en));
   // Format placeholder tokens, then swap each for its link, so the separators stay localised.
-  const parts = list.formatToParts(names.map((_, i) => `\u0000${i}\u0000`));
+  const parts = list.formatToParts(names.map((_, i) => `@@${i}@@`));
   return (
     <>
       {parts.map((part, i) => {
-        const m = /^\u0000(\d+)\u0000$/.exec(part.value);
+        const m = /^@@(\d+)@@$/.exec(part.value);
         const person: Person | undefined = m ? people[Number(m[1])] : undefined;
         return person ? (
           <a key={i} href={paths.expert(ctx.lang, person)}>
@@ -44,7 +48,13 @@ export function Time({ ctx, iso }: { ctx: PageContext; iso: string }) {
 }
 
 /** One publication in a listing. `titleHtml`/`snippetHtml` are pre-escaped search highlights. */
-export function PublicationCardView({ ctx, card, titleHtml, snippetHtml, headingLevel = 3 }: {
+export function PublicationCardView({
+  ctx,
+  card,
+  titleHtml,
+  snippetHtml,
+  headingLevel = 3,
+}: {
   ctx: PageContext;
   card: PublicationCard;
   titleHtml?: string;
@@ -56,10 +66,18 @@ export function PublicationCardView({ ctx, card, titleHtml, snippetHtml, heading
   const href = paths.publication(card.lang, card.slug);
   const otherScript = card.lang !== ctx.lang;
   return (
-    <article class="card" lang={otherScript ? card.lang : undefined} dir={otherScript ? (card.lang === 'he' ? 'rtl' : 'ltr') : undefined}>
+    <article
+      class="card"
+      lang={otherScript ? card.lang : undefined}
+      dir={otherScript ? (card.lang === 'he' ? 'rtl' : 'ltr') : undefined}
+    >
       <p class="card-kicker">{seriesLabel(ctx, type, card)}</p>
       <Heading class="card-title">
-        {titleHtml ? <a href={href} dangerouslySetInnerHTML={{ __html: titleHtml }} /> : <a href={href}>{card.title}</a>}
+        {titleHtml ? (
+          <a href={href} dangerouslySetInnerHTML={{ __html: titleHtml }} />
+        ) : (
+          <a href={href}>{card.title}</a>
+        )}
       </Heading>
       <p class="card-meta">
         {card.authorIds.length > 0 ? (
@@ -90,7 +108,17 @@ export function CardList({ ctx, cards }: { ctx: PageContext; cards: PublicationC
 }
 
 /** Previous / next links with the current position; `hrefFor` builds a page's URL. */
-export function Pagination({ ctx, page, pageCount, hrefFor }: { ctx: PageContext; page: number; pageCount: number; hrefFor: (page: number) => string }) {
+export function Pagination({
+  ctx,
+  page,
+  pageCount,
+  hrefFor,
+}: {
+  ctx: PageContext;
+  page: number;
+  pageCount: number;
+  hrefFor: (page: number) => string;
+}) {
   if (pageCount <= 1) return null;
   const { t } = ctx;
   return (
@@ -100,7 +128,9 @@ export function Pagination({ ctx, page, pageCount, hrefFor }: { ctx: PageContext
           {t('previous')}
         </a>
       ) : null}
-      <span aria-current="page">{t('pageOf', { page: formatNumber(page, ctx.lang), pages: formatNumber(pageCount, ctx.lang) })}</span>
+      <span aria-current="page">
+        {t('pageOf', { page: formatNumber(page, ctx.lang), pages: formatNumber(pageCount, ctx.lang) })}
+      </span>
       {page < pageCount ? (
         <a href={hrefFor(page + 1)} rel="next">
           {t('next')}

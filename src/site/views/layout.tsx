@@ -117,7 +117,9 @@ export function Layout({ ctx, meta, children }: { ctx: PageContext; meta: PageMe
         {Object.entries(meta.alternates).map(([l, p]) => (
           <link key={l} rel="alternate" hreflang={l} href={publicUrl + p} />
         ))}
-        {meta.alternates.en ? <link rel="alternate" hreflang="x-default" href={publicUrl + meta.alternates.en} /> : null}
+        {meta.alternates.en ? (
+          <link rel="alternate" hreflang="x-default" href={publicUrl + meta.alternates.en} />
+        ) : null}
         <link rel="stylesheet" href={ctx.stylesheet} />
       </head>
       <body>

@@ -7,7 +7,15 @@ import { Breadcrumbs, CardList, Pagination, type Crumb } from './components.js';
 import type { PageContext } from './page-context.js';
 
 /** A paged list of publications under a heading (type, topic, author, year). */
-export function ListingPage({ ctx, title, intro, crumbs, listing, basePath, children }: {
+export function ListingPage({
+  ctx,
+  title,
+  intro,
+  crumbs,
+  listing,
+  basePath,
+  children,
+}: {
   ctx: PageContext;
   title: string;
   intro?: string;
@@ -90,7 +98,8 @@ export function ArchivePage({ ctx, years }: { ctx: PageContext; years: { year: n
       <ul class="year-list">
         {years.map((y) => (
           <li key={y.year}>
-            <a href={paths.year(lang, y.year)}>{y.year}</a> <span class="count">({t('resultsCount', { n: formatNumber(y.count, lang) })})</span>
+            <a href={paths.year(lang, y.year)}>{y.year}</a>{' '}
+            <span class="count">({t('resultsCount', { n: formatNumber(y.count, lang) })})</span>
           </li>
         ))}
       </ul>
@@ -119,7 +128,11 @@ export function StaticPage({ ctx, page }: { ctx: PageContext; page: Page }) {
 export function ErrorPage({ ctx, status, reason }: { ctx: PageContext; status: number; reason?: string }) {
   const { t, lang } = ctx;
   const [title, text] =
-    status === 404 ? [t('notFoundTitle'), t('notFoundText')] : status >= 500 ? [t('errorTitle'), t('errorText')] : [t('badRequestTitle'), reason ?? ''];
+    status === 404
+      ? [t('notFoundTitle'), t('notFoundText')]
+      : status >= 500
+        ? [t('errorTitle'), t('errorText')]
+        : [t('badRequestTitle'), reason ?? ''];
   return (
     <section class="error-page" aria-labelledby="error-title">
       <h1 id="error-title">{title}</h1>

@@ -12,7 +12,15 @@ function fileSize(bytes: number, lang: PageContext['lang']): string {
     : `${formatNumber(Math.max(1, Math.round(bytes / 1024)), lang)} KB`;
 }
 
-export function PublicationPage({ ctx, detail, recent }: { ctx: PageContext; detail: PublicationDetail; recent: PublicationCard[] }) {
+export function PublicationPage({
+  ctx,
+  detail,
+  recent,
+}: {
+  ctx: PageContext;
+  detail: PublicationDetail;
+  recent: PublicationCard[];
+}) {
   const { t, lang, catalog } = ctx;
   const p = detail.publication;
   const type = catalog.typeById.get(p.type_id);
@@ -43,7 +51,12 @@ export function PublicationPage({ ctx, detail, recent }: { ctx: PageContext; det
           </p>
           {detail.translation ? (
             <p class="translation-link">
-              <a href={paths.publication(detail.translation.lang, detail.translation.slug)} lang={detail.translation.lang} hreflang={detail.translation.lang} dir={dirOf(detail.translation.lang)}>
+              <a
+                href={paths.publication(detail.translation.lang, detail.translation.slug)}
+                lang={detail.translation.lang}
+                hreflang={detail.translation.lang}
+                dir={dirOf(detail.translation.lang)}
+              >
                 {t('readInOtherLanguage')}: {detail.translation.title}
               </a>
             </p>
@@ -78,7 +91,9 @@ export function PublicationPage({ ctx, detail, recent }: { ctx: PageContext; det
               {topics.map((topic) => (
                 <li key={topic.id}>
                   <a href={paths.topic(lang, topic)}>
-                    {[...topicAncestors(catalog, topic), topic].map((x) => (lang === 'he' ? x.name_he : x.name_en)).join(' › ')}
+                    {[...topicAncestors(catalog, topic), topic]
+                      .map((x) => (lang === 'he' ? x.name_he : x.name_en))
+                      .join(' › ')}
                   </a>
                 </li>
               ))}
@@ -94,7 +109,9 @@ export function PublicationPage({ ctx, detail, recent }: { ctx: PageContext; det
           ))}
           {firstTopic ? (
             <p class="more">
-              <a href={paths.topic(lang, firstTopic)}>{t('moreFromTopic', { topic: lang === 'he' ? firstTopic.name_he : firstTopic.name_en })}</a>
+              <a href={paths.topic(lang, firstTopic)}>
+                {t('moreFromTopic', { topic: lang === 'he' ? firstTopic.name_he : firstTopic.name_en })}
+              </a>
             </p>
           ) : null}
         </section>

@@ -1,5 +1,12 @@
 import type { Lang } from '../../db/schema.js';
-import { FACET_NAMES, MAX_QUERY_LENGTH, MAX_MATCHES, type FacetName, type SearchFilters, type SearchOutcome } from '../../search/search-service.js';
+import {
+  FACET_NAMES,
+  MAX_QUERY_LENGTH,
+  MAX_MATCHES,
+  type FacetName,
+  type SearchFilters,
+  type SearchOutcome,
+} from '../../search/search-service.js';
 import { formatNumber, type MessageKey } from '../i18n/index.js';
 import { paths } from '../paths.js';
 import { Breadcrumbs, Pagination, PublicationCardView } from './components.js';
@@ -16,7 +23,8 @@ const facetTitles: Record<FacetName, MessageKey> = {
 /** Display name of one facet value. */
 function facetValueName(ctx: PageContext, facet: FacetName, value: string | number): string {
   const { catalog, lang, t } = ctx;
-  const pick = (x: { name_en: string; name_he: string } | undefined) => (x ? (lang === 'he' ? x.name_he : x.name_en) : String(value));
+  const pick = (x: { name_en: string; name_he: string } | undefined) =>
+    x ? (lang === 'he' ? x.name_he : x.name_en) : String(value);
   switch (facet) {
     case 'language':
       return t(`languageName_${value as Lang}`);
@@ -44,7 +52,17 @@ export function searchHref(lang: Lang, q: string, filters: SearchFilters, page =
   return `${paths.search(lang)}?${params.toString()}`;
 }
 
-function Facets({ ctx, q, filters, facets }: { ctx: PageContext; q: string; filters: SearchFilters; facets: Record<FacetName, Map<string | number, number>> }) {
+function Facets({
+  ctx,
+  q,
+  filters,
+  facets,
+}: {
+  ctx: PageContext;
+  q: string;
+  filters: SearchFilters;
+  facets: Record<FacetName, Map<string | number, number>>;
+}) {
   const { t, lang } = ctx;
   const active = FACET_NAMES.filter((f) => filters[f] !== undefined);
   return (
@@ -54,7 +72,9 @@ function Facets({ ctx, q, filters, facets }: { ctx: PageContext; q: string; filt
         <ul class="active-filters">
           {active.map((f) => (
             <li key={f}>
-              <a href={searchHref(lang, q, { ...filters, [f]: undefined })}>{t('removeFilter', { name: facetValueName(ctx, f, filters[f] as string | number) })}</a>
+              <a href={searchHref(lang, q, { ...filters, [f]: undefined })}>
+                {t('removeFilter', { name: facetValueName(ctx, f, filters[f] as string | number) })}
+              </a>
             </li>
           ))}
           <li>
@@ -63,7 +83,9 @@ function Facets({ ctx, q, filters, facets }: { ctx: PageContext; q: string; filt
         </ul>
       ) : null}
       {FACET_NAMES.map((facet) => {
-        const entries = [...facets[facet].entries()].sort((a, b) => (facet === 'year' ? Number(b[0]) - Number(a[0]) : b[1] - a[1])).slice(0, 12);
+        const entries = [...facets[facet].entries()]
+          .sort((a, b) => (facet === 'year' ? Number(b[0]) - Number(a[0]) : b[1] - a[1]))
+          .slice(0, 12);
         if (entries.length === 0) return null;
         return (
           <section key={facet} class="facet">
@@ -73,7 +95,10 @@ function Facets({ ctx, q, filters, facets }: { ctx: PageContext; q: string; filt
                 const selected = String(filters[facet]) === String(value);
                 return (
                   <li key={String(value)}>
-                    <a href={searchHref(lang, q, { ...filters, [facet]: value })} aria-current={selected ? 'true' : undefined}>
+                    <a
+                      href={searchHref(lang, q, { ...filters, [facet]: value })}
+                      aria-current={selected ? 'true' : undefined}
+                    >
                       {facetValueName(ctx, facet, value)}
                     </a>{' '}
                     <span class="count">({formatNumber(count, lang)})</span>
@@ -88,11 +113,22 @@ function Facets({ ctx, q, filters, facets }: { ctx: PageContext; q: string; filt
   );
 }
 
-export function SearchPage({ ctx, q, filters, outcome }: { ctx: PageContext; q: string; filters: SearchFilters; outcome: SearchOutcome }) {
+export function SearchPage({
+  ctx,
+  q,
+  filters,
+  outcome,
+}: {
+  ctx: PageContext;
+  q: string;
+  filters: SearchFilters;
+  outcome: SearchOutcome;
+}) {
   const { t, lang } = ctx;
   let message: string | undefined;
   if (outcome.kind === 'empty') message = t('searchEmpty');
-  else if (outcome.kind === 'too-long') message = t('searchTooLong', { n: formatNumber(outcome.length, lang), max: MAX_QUERY_LENGTH });
+  else if (outcome.kind === 'too-long')
+    message = t('searchTooLong', { n: formatNumber(outcome.length, lang), max: MAX_QUERY_LENGTH });
   else if (outcome.kind === 'no-words') message = t('searchNoWords');
   return (
     <>
@@ -100,10 +136,20 @@ export function SearchPage({ ctx, q, filters, outcome }: { ctx: PageContext; q: 
       <h1>{outcome.kind === 'results' ? t('searchResultsFor', { q }) : t('searchTitle')}</h1>
       <form role="search" action={paths.search(lang)} method="get" class="search-form">
         <label for="search-q">{t('searchLabel')}</label>
-        <input id="search-q" name="q" type="search" value={q.slice(0, MAX_QUERY_LENGTH * 2)} maxLength={MAX_QUERY_LENGTH} />
+        <input
+          id="search-q"
+          name="q"
+          type="search"
+          value={q.slice(0, MAX_QUERY_LENGTH * 2)}
+          maxLength={MAX_QUERY_LENGTH}
+        />
         <button type="submit">{t('searchButton')}</button>
       </form>
-      {message ? <p class="search-message" role="status">{message}</p> : null}
+      {message ? (
+        <p class="search-message" role="status">
+          {message}
+        </p>
+      ) : null}
       {outcome.kind === 'results' ? (
         <div class="search-layout">
           <div class="search-results">
@@ -122,11 +168,23 @@ export function SearchPage({ ctx, q, filters, outcome }: { ctx: PageContext; q: 
             ) : (
               <div class="card-list">
                 {outcome.hits.map((h) => (
-                  <PublicationCardView key={h.card.id} ctx={ctx} card={h.card} titleHtml={h.titleHtml} snippetHtml={h.snippetHtml} headingLevel={2} />
+                  <PublicationCardView
+                    key={h.card.id}
+                    ctx={ctx}
+                    card={h.card}
+                    titleHtml={h.titleHtml}
+                    snippetHtml={h.snippetHtml}
+                    headingLevel={2}
+                  />
                 ))}
               </div>
             )}
-            <Pagination ctx={ctx} page={outcome.page} pageCount={outcome.pageCount} hrefFor={(n) => searchHref(lang, q, filters, n)} />
+            <Pagination
+              ctx={ctx}
+              page={outcome.page}
+              pageCount={outcome.pageCount}
+              hrefFor={(n) => searchHref(lang, q, filters, n)}
+            />
           </div>
           <Facets ctx={ctx} q={q} filters={filters} facets={outcome.facets} />
         </div>
