@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createTestSite, type TestSite } from '../support/test-db.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium && process.env.CI === 'true')
+  throw new Error(`Chromium is required under CI=true but ${CHROMIUM} is missing`);
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: { target: string[] }[];
+}
+
+describe('public site in Chromium', { skip: hasChromium ? false : `Chromium not found at ${CHROMIUM}` }, () => {
+  let site: TestSite;
+  let browser: Browser;
+  let origin: string;
+  const offsite: string[] = [];
+
+  before(async () => {
+    site = await createTestSite('sqlite');
+    await site.app.listen({ host: '127.0.0.1', port: 0 });
+    const address = site.app.server.address();
+    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  /** Opens a page at a phone width, recording every request that leaves this server. */
+  async function open(path: string): Promise<Page> {
+    // bypassCSP only lets the test inject axe-core; the site's own CSP stays strict.
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, bypassCSP: true });
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(origin) && !url.startsWith('data:')) offsite.push(url);
+    });
+    const response = await page.goto(origin + path);
+    assert.equal(response?.status(), 200, path);
+    return page;
+  }
+
+  async function seriousViolations(page: Page): Promise<string[]> {
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe;
+      return (await axe.run()).violations;
+    });
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+
+  async function publicationPath(lang: 'en' | 'he'): Promise<string> {
+    const row = await site.db.kysely
+      .selectFrom('publications')
+      .select('slug')
+      .where('lang', '=', lang)
+      .where('pdf_media_id', 'is not', null)
+      // A publication that has its translation, so the language switch can be followed.
+      .where('translation_group', 'in', (eb) => eb.selectFrom('publications').select('translation_group').where('lang', '!=', lang))
+      .orderBy('published_at', 'desc')
+      .executeTakeFirstOrThrow();
+    return `/${lang}/publications/${encodeURIComponent(row.slug)}`;
+  }
+
+  it('opens the home page, publications in both languages, a listing and a search with no serious axe violations', async () => {
+    const paths = [
+      '/en/',
+      '/he/',
+      await publicationPath('en'),
+      await publicationPath('he'),
+      '/en/topics/regional',
+      `/he/search?q=${encodeURIComponent('במסדרון')}`,
+      '/en/search?q=iran',
+    ];
+    for (const path of paths) {
+      const page = await open(path);
+      assert.deepEqual(await seriousViolations(page), [], path);
+      // Nothing overflows a 360 px wide phone screen.
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      assert.ok(overflow <= 0, `${path} is ${overflow}px wider than the phone`);
+      await page.close();
+    }
+  });
+
+  it('lays Hebrew pages out right to left and lets a keyboard user skip to the content', async () => {
+    const page = await open(await publicationPath('he'));
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).direction), 'rtl');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    assert.equal(focused, 'דילוג לתוכן');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    assert.notEqual(outline, 'none', 'the focused link shows a visible focus ring');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => location.hash), '#main');
+    await page.close();
+  });
+
+  it('switches from an English publication to its Hebrew translation', async () => {
+    const page = await open(await publicationPath('en'));
+    await page.locator('.translation-link a').click();
+    await page.waitForURL(/\/he\/publications\//);
+    assert.equal(await page.getAttribute('html', 'lang'), 'he');
+    assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+    await page.close();
+  });
+
+  it('made no request to any host but this server', () => {
+    assert.deepEqual(offsite, []);
+  });
+});
