@@ -69,6 +69,7 @@ export async function seedVolume(
 
   let done = 0;
   let group = randomUUID();
+  let previousLang: Lang = 'en';
   while (done < count) {
     const size = Math.min(BATCH, count - done);
     await db.kysely.transaction().execute(async (trx) => {
@@ -79,7 +80,8 @@ export async function seedVolume(
         // Every third publication is the translation of the one before it.
         const isTranslation = n % 3 === 2;
         if (!isTranslation) group = randomUUID();
-        const lang: Lang = isTranslation ? (rows[i - 1]?.lang === 'en' ? 'he' : 'en') : rnd.next() < 0.6 ? 'en' : 'he';
+        const lang: Lang = isTranslation ? (previousLang === 'en' ? 'he' : 'en') : rnd.next() < 0.6 ? 'en' : 'he';
+        previousLang = lang;
         const vocab = text[lang];
         const titleLength = 4 + rnd.int(6);
         const title = Array.from({ length: titleLength }, () => rnd.pick(vocab.titleWords))
@@ -104,7 +106,7 @@ export async function seedVolume(
           volume: type.has_volumes ? 1 + (n % 30) : null,
           issue: type.has_volumes ? 1 + (n % 4) : null,
           title,
-          slug: `${lang}-generated-${n + 1}`,
+          slug: `${lang}-generated-${n + 1}-${group.slice(0, 8)}`,
           summary: paragraphs[0]?.split(/(?<=[.!?])\s/)[0] ?? title,
           body_json: JSON.stringify(doc),
           // Generated bodies are plain paragraphs, so escaping each is the whole rendering.
