@@ -57,8 +57,8 @@ interface Row {
   errors: number;
 }
 
-async function load(name: string, url: string): Promise<Row> {
-  const result = await autocannon({ url, connections, duration });
+async function load(name: string, url: string, clients = connections): Promise<Row> {
+  const result = await autocannon({ url, connections: clients, duration });
   return {
     name,
     rps: result.requests.average,
@@ -135,6 +135,8 @@ try {
   const rows: Row[] = [];
   rows.push(await load('bare node http (ceiling, same bytes)', `http://127.0.0.1:${ceilingPort}/`));
   for (const [name, path] of targets) rows.push(await load(name, base + path));
+  // Search latency for one reader at a time, apart from queueing behind 31 others.
+  rows.push(await load('Hebrew search, 1 connection', base + (targets[3]?.[1] ?? ''), 1));
   const rss = rssMb(dossier.pid ?? 0);
   ceiling.kill();
 

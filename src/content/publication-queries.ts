@@ -151,7 +151,23 @@ async function authorsOf(db: Kysely<Database>, ids: number[]): Promise<Map<numbe
   return out;
 }
 
-/** Newest first, paged. `page` is 1-based. */
+/** The newest `limit` publications matching the filter, without counting them all. */
+export async function latestPublications(
+  db: Kysely<Database>,
+  filter: ListFilter,
+  limit: number,
+  now = new Date().toISOString(),
+) {
+  const rows = await applyFilter(db.selectFrom('publications as p'), filter, now)
+    .select(cardColumns)
+    .orderBy('p.published_at', 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(limit)
+    .execute();
+  return toCards(db, rows);
+}
+
+/** Newest first, paged, with the total. `page` is 1-based. */
 export async function listPublications(
   db: Kysely<Database>,
   filter: ListFilter,

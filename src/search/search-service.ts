@@ -9,7 +9,7 @@ import { parseQueryTerms } from './tokens.js';
 /** Longest accepted query, in characters. */
 export const MAX_QUERY_LENGTH = 500;
 /** Matches considered per query; beyond this the best-scoring ones are kept. */
-export const MAX_MATCHES = 5000;
+export const MAX_MATCHES = 2000;
 export const RESULTS_PER_PAGE = 10;
 
 export interface SearchFilters {

@@ -58,7 +58,9 @@ export function toIndexTokens(text: string): string {
 export interface QueryTerm {
   word: string;
   forms: string[];
-  /** Longer words also match longer index words ("sanction" → "sanctions"). */
+  /** Longer Latin words also match longer index words ("sanction" → "sanctions"). Hebrew
+   *  words rely on prefix peeling instead: a trailing wildcard on every peeled form would
+   *  multiply the index range scans. */
   prefix: boolean;
 }
 
@@ -88,7 +90,8 @@ export function parseQueryTerms(query: string): QueryTerm[] {
   for (const word of normaliseWords(query)) {
     if (seen.has(word) || STOP_WORDS.has(word) || word.length < 2) continue;
     seen.add(word);
-    terms.push({ word, forms: hebrewForms(word), prefix: word.length >= PREFIX_MATCH_MIN });
+    const hebrew = HEBREW_LETTER.test(word[0] ?? '');
+    terms.push({ word, forms: hebrewForms(word), prefix: !hebrew && word.length >= PREFIX_MATCH_MIN });
     if (terms.length === MAX_QUERY_TERMS) break;
   }
   return terms;

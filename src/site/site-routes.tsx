@@ -5,6 +5,7 @@ import { findTopicBySlug, topicAncestors, topicWithDescendants } from '../conten
 import type { ContentService } from '../content/content-service.js';
 import {
   featuredPublications,
+  latestPublications,
   findPublicationBySlug,
   listPublications,
   yearsWithCounts,
@@ -145,10 +146,10 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps) {
       const { lang, catalog } = ctx;
       const [featured, ...perType] = await Promise.all([
         featuredPublications(db.kysely, lang, 4),
-        ...catalog.types.map((type) => listPublications(db.kysely, { lang, typeId: type.id }, 1, 3)),
+        ...catalog.types.map((type) => latestPublications(db.kysely, { lang, typeId: type.id }, 3)),
       ]);
       const latestByType = catalog.types
-        .map((type, i) => ({ type, cards: perType[i]?.items ?? [] }))
+        .map((type, i) => ({ type, cards: perType[i] ?? [] }))
         .filter((x) => x.cards.length > 0);
       const name = catalog.settings.instituteName[lang];
       return {
@@ -168,7 +169,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps) {
     page(async (ctx, params) => {
       const detail = await findPublicationBySlug(db.kysely, ctx.lang, params.slug ?? '');
       if (!detail) throw notFound();
-      const recent = await listPublications(db.kysely, { lang: ctx.lang }, 1, 6);
+      const recent = await latestPublications(db.kysely, { lang: ctx.lang }, 6);
       const p = detail.publication;
       const alternates: Partial<Record<Lang, string>> = { [ctx.lang]: paths.publication(ctx.lang, p.slug) };
       if (detail.translation)
@@ -180,9 +181,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps) {
           path: paths.publication(ctx.lang, p.slug),
           alternates,
         },
-        body: (
-          <PublicationPage ctx={ctx} detail={detail} recent={recent.items.filter((c) => c.id !== p.id).slice(0, 5)} />
-        ),
+        body: <PublicationPage ctx={ctx} detail={detail} recent={recent.filter((c) => c.id !== p.id).slice(0, 5)} />,
       };
     }),
   );

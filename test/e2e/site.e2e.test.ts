@@ -78,7 +78,9 @@ describe('public site in Chromium', { skip: hasChromium ? false : `Chromium not 
       .where('lang', '=', lang)
       .where('pdf_media_id', 'is not', null)
       // A publication that has its translation, so the language switch can be followed.
-      .where('translation_group', 'in', (eb) => eb.selectFrom('publications').select('translation_group').where('lang', '!=', lang))
+      .where('translation_group', 'in', (eb) =>
+        eb.selectFrom('publications').select('translation_group').where('lang', '!=', lang),
+      )
       .orderBy('published_at', 'desc')
       .executeTakeFirstOrThrow();
     return `/${lang}/publications/${encodeURIComponent(row.slug)}`;
