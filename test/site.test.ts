@@ -70,8 +70,6 @@ for (const { engine, skip } of await testEngines()) {
     });
 
     it('links translations both ways, with hreflang alternates', async () => {
-      const { content } = site;
-      void content;
       const rows = await site.db.kysely
         .selectFrom('publications as a')
         .innerJoin('publications as b', (j) =>

@@ -1,7 +1,7 @@
 import type { PublicationCard } from '../../content/publication-queries.js';
 import type { Person, PublicationType } from '../../db/schema.js';
 import { formatDate, formatNumber } from '../i18n/index.js';
-import { paths, withPage } from '../paths.js';
+import { paths } from '../paths.js';
 import type { PageContext } from './page-context.js';
 
 /** "Insight No. 1893", "Strategic Review Vol. 29, No. 3" or just the type name. */
@@ -139,8 +139,6 @@ export function Pagination({
     </nav>
   );
 }
-
-export { withPage };
 
 export interface Crumb {
   label: string;
