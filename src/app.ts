@@ -7,7 +7,9 @@ import type { Db } from './db/create-db.js';
 import { loadAssets } from './site/assets.js';
 import { SiteError, badRequest } from './site/http-errors.js';
 import { PageCache, toCachedPage } from './site/page-cache.js';
-import { registerSiteRoutes, renderErrorPage, sendPage, type SiteDeps } from './site/site-routes.js';
+import { renderErrorPage, sendPage, type SiteDeps } from './site/page-handler.js';
+import { sendEncoded } from './site/send-encoded.js';
+import { registerSiteRoutes } from './site/site-routes.js';
 
 export interface AppDeps {
   config: Pick<Config, 'publicUrl' | 'dataDir' | 'pageCacheMb'>;
@@ -75,14 +77,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/assets/:file', async (request, reply) => {
     const asset = assets.get(request.url.split('?')[0] ?? '');
     if (!asset) throw new SiteError(404);
-    const accept = request.headers['accept-encoding'] ?? '';
-    reply
-      .header('content-type', asset.contentType)
-      .header('cache-control', 'public, max-age=31536000, immutable')
-      .header('vary', 'Accept-Encoding');
-    if (/\bbr\b/.test(accept)) return reply.header('content-encoding', 'br').send(asset.brotli);
-    if (/\bgzip\b/.test(accept)) return reply.header('content-encoding', 'gzip').send(asset.gzip);
-    return reply.send(asset.body);
+    reply.header('content-type', asset.contentType).header('cache-control', 'public, max-age=31536000, immutable');
+    return sendEncoded(request, reply, asset);
   });
 
   await app.register(fastifyStatic, {

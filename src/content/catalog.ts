@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, Lang, MenuItem, Page, Person, PublicationType, Topic } from '../db/schema.js';
+import { inLang } from './bilingual.js';
 
 /** Bilingual institute settings shown in the header and footer. */
 export interface SiteSettings {
@@ -50,7 +51,7 @@ export function topicAncestors(catalog: Catalog, topic: Topic): Topic[] {
 }
 
 export function findTopicBySlug(catalog: Catalog, lang: Lang, slug: string): Topic | undefined {
-  return catalog.topics.find((t) => (lang === 'he' ? t.slug_he : t.slug_en) === slug);
+  return catalog.topics.find((t) => inLang(t, 'slug', lang) === slug);
 }
 
 function byKey<T, K>(items: T[], key: (t: T) => K): Map<K, T> {

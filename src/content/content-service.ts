@@ -3,7 +3,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Db } from '../db/create-db.js';
 import type { Database, Lang, PublicationStatus } from '../db/schema.js';
 import { createSearchIndex } from '../search/create-search-index.js';
-import { toIndexTokens } from '../search/tokens.js';
+import { toSearchDocument } from '../search/search-document.js';
 import { loadCatalog, type Catalog } from './catalog.js';
 import { renderRichText, richTextToPlain, type RichDoc } from './rich-text.js';
 
@@ -118,15 +118,18 @@ export class ContentService {
     return id;
   }
 
-  /** Writes (or removes) one publication's search document from its current rows. */
-  async indexPublication(trx: Kysely<Database>, id: number): Promise<void> {
+  /**
+   * Writes (or removes) one publication's search document from its current rows.
+   * `parentOf` lets a bulk caller load the topic tree once instead of per publication.
+   */
+  async indexPublication(trx: Kysely<Database>, id: number, parentOf?: Map<number, number | null>): Promise<void> {
     const index = createSearchIndex(this.db.engine, trx);
     const p = await trx.selectFrom('publications').selectAll().where('id', '=', id).executeTakeFirst();
     if (!p || p.status !== 'published' || !p.published_at) {
       await index.remove(id);
       return;
     }
-    const [authors, topics, allTopics] = await Promise.all([
+    const [authors, topics, parents] = await Promise.all([
       trx
         .selectFrom('publication_authors as pa')
         .innerJoin('people as pe', 'pe.id', 'pa.person_id')
@@ -135,25 +138,15 @@ export class ContentService {
         .orderBy('pa.position')
         .execute(),
       trx.selectFrom('publication_topics').select('topic_id').where('publication_id', '=', id).execute(),
-      trx.selectFrom('topics').select(['id', 'parent_id']).execute(),
+      parentOf ?? loadTopicParents(trx),
     ]);
-    const parentOf = new Map(allTopics.map((t) => [t.id, t.parent_id]));
-    const topicIds = new Set<number>();
-    for (const { topic_id } of topics) {
-      for (let t: number | null | undefined = topic_id; t != null; t = parentOf.get(t)) topicIds.add(t);
-    }
-    await index.upsert({
-      publicationId: id,
-      lang: p.lang,
-      typeId: p.type_id,
-      year: Number(p.published_at.slice(0, 4)),
-      authorIds: authors.map((a) => a.id),
-      topicIds: [...topicIds],
-      title: toIndexTokens(p.title),
-      authors: toIndexTokens(authors.map((a) => `${a.name_en} ${a.name_he}`).join(' ')),
-      summary: toIndexTokens(p.summary),
-      body: toIndexTokens(p.body_text),
-    });
+    const doc = toSearchDocument(
+      { ...p, published_at: p.published_at },
+      authors,
+      topics.map((t) => t.topic_id),
+      (t) => parents.get(t),
+    );
+    await index.upsert(doc);
   }
 
   /** Rebuilds the whole search index from the publications table. */
@@ -165,8 +158,15 @@ export class ContentService {
       .execute();
     await this.db.kysely.transaction().execute(async (trx) => {
       await createSearchIndex(this.db.engine, trx).clear();
-      for (const { id } of ids) await this.indexPublication(trx, id);
+      const parents = await loadTopicParents(trx);
+      for (const { id } of ids) await this.indexPublication(trx, id, parents);
     });
     return ids.length;
   }
+}
+
+/** Each topic's parent id, for expanding a publication's topics with their ancestors. */
+async function loadTopicParents(db: Kysely<Database>): Promise<Map<number, number | null>> {
+  const rows = await db.selectFrom('topics').select(['id', 'parent_id']).execute();
+  return new Map(rows.map((t) => [t.id, t.parent_id]));
 }

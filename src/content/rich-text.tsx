@@ -158,7 +158,6 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
     'img',
     'figcaption',
     'section',
-    'h2',
   ],
   allowedAttributes: {
     a: ['href', 'id', 'aria-label', 'class'],

@@ -98,14 +98,14 @@ export async function search(db: Db, query: string, filters: SearchFilters, page
   const [cards, texts] = await Promise.all([
     cardsByIds(db.kysely, pageIds),
     pageIds.length
-      ? db.kysely.selectFrom('publications').select(['id', 'summary', 'body_text']).where('id', 'in', pageIds).execute()
+      ? db.kysely.selectFrom('publications').select(['id', 'body_text']).where('id', 'in', pageIds).execute()
       : Promise.resolve([]),
   ]);
-  const textById = new Map(texts.map((t) => [t.id, `${t.summary} ${t.body_text}`]));
+  const bodyById = new Map(texts.map((t) => [t.id, t.body_text]));
   const hits = cards.map((card) => ({
     card,
     titleHtml: highlight(card.title, terms),
-    snippetHtml: snippet(textById.get(card.id) ?? '', terms),
+    snippetHtml: snippet(`${card.summary} ${bodyById.get(card.id) ?? ''}`, terms),
   }));
   return { kind: 'results', total: ranked.length, capped, hits, facets, page, pageCount };
 }

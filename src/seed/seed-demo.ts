@@ -44,14 +44,19 @@ function menuItems() {
 }
 
 /** Writes a media file under DATA_DIR/media and records it. */
+interface DemoFile {
+  kind: MediaKind;
+  /** Path under DATA_DIR/media. */
+  path: string;
+  mime: string;
+  data: Buffer;
+  durationSeconds?: number;
+}
+
 async function addMedia(
   trx: Transaction<Database>,
   dataDir: string,
-  kind: MediaKind,
-  path: string,
-  mime: string,
-  data: Buffer,
-  duration?: number,
+  { kind, path, mime, data, durationSeconds }: DemoFile,
 ) {
   const file = join(dataDir, 'media', path);
   mkdirSync(dirname(file), { recursive: true });
@@ -65,7 +70,7 @@ async function addMedia(
       bytes: data.length,
       width: null,
       height: null,
-      duration_seconds: duration ?? null,
+      duration_seconds: durationSeconds ?? null,
       alt_en: '',
       alt_he: '',
       created_at: new Date().toISOString(),
@@ -188,31 +193,29 @@ export async function seedDemo(db: Db, content: ContentService, dataDir: string)
       for (const lang of ['en', 'he'] as Lang[]) {
         const version = pub[lang];
         if (!version) continue;
+        const base = `demo/${pub.key}-${lang}`;
+        const edition = lang === 'he' ? 'Hebrew edition' : 'English edition';
         const pdfMediaId = pub.pdf
-          ? await addMedia(
-              trx,
-              dataDir,
-              'pdf',
-              `demo/${pub.key}-${lang}.pdf`,
-              'application/pdf',
-              makePdf([
+          ? await addMedia(trx, dataDir, {
+              kind: 'pdf',
+              path: `${base}.pdf`,
+              mime: 'application/pdf',
+              data: makePdf([
                 demoSettings.instituteName.en,
                 pub.en?.title ?? pub.key,
                 `Published ${pub.date}`,
-                lang === 'he' ? 'Hebrew edition' : 'English edition',
+                edition,
               ]),
-            )
+            })
           : null;
         const audioMediaId = pub.audio
-          ? await addMedia(
-              trx,
-              dataDir,
-              'audio',
-              `demo/${pub.key}-${lang}.wav`,
-              'audio/wav',
-              makeWav(3, lang === 'he' ? 392 : 440),
-              3,
-            )
+          ? await addMedia(trx, dataDir, {
+              kind: 'audio',
+              path: `${base}.wav`,
+              mime: 'audio/wav',
+              data: makeWav(3, lang === 'he' ? 392 : 440),
+              durationSeconds: 3,
+            })
           : null;
         await content.insertPublication(trx, {
           typeId,

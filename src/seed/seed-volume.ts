@@ -5,7 +5,7 @@ import type { Db } from '../db/create-db.js';
 import type { Lang, NewPublication } from '../db/schema.js';
 import { escapeHtml } from '../lib/escape-html.js';
 import { createSearchIndex } from '../search/create-search-index.js';
-import { toIndexTokens } from '../search/tokens.js';
+import { toSearchDocument } from '../search/search-document.js';
 import { demoPublications } from './seed-demo.js';
 
 const BATCH = 500;
@@ -74,7 +74,7 @@ export async function seedVolume(
     const size = Math.min(BATCH, count - done);
     await db.kysely.transaction().execute(async (trx) => {
       const rows: NewPublication[] = [];
-      const meta: { authors: number[]; topics: number[]; authorText: string }[] = [];
+      const meta: { authors: number[]; topics: number[] }[] = [];
       for (let i = 0; i < size; i++) {
         const n = done + i;
         // Every third publication is the translation of the one before it.
@@ -119,13 +119,7 @@ export async function seedVolume(
           created_at: published,
           updated_at: published,
         });
-        meta.push({
-          authors,
-          topics,
-          authorText: authors
-            .map((id) => `${catalog.personById.get(id)?.name_en ?? ''} ${catalog.personById.get(id)?.name_he ?? ''}`)
-            .join(' '),
-        });
+        meta.push({ authors, topics });
       }
       const inserted = await trx.insertInto('publications').values(rows).returning('id').execute();
       const authorRows = inserted.flatMap(({ id }, i) =>
@@ -141,22 +135,15 @@ export async function seedVolume(
         const row = rows[i];
         const m = meta[i];
         if (!row || !m || !row.published_at) continue;
-        const ancestors = new Set<number>();
-        for (const t of m.topics)
-          for (let x: number | null | undefined = t; x != null; x = catalog.topicById.get(x)?.parent_id)
-            ancestors.add(x);
-        await index.upsert({
-          publicationId: id,
-          lang: row.lang,
-          typeId: row.type_id,
-          year: Number(row.published_at.slice(0, 4)),
-          authorIds: m.authors,
-          topicIds: [...ancestors],
-          title: toIndexTokens(row.title),
-          authors: toIndexTokens(m.authorText),
-          summary: toIndexTokens(row.summary ?? ''),
-          body: toIndexTokens(row.body_text ?? ''),
-        });
+        const authors = m.authors.flatMap((a) => catalog.personById.get(a) ?? []);
+        await index.upsert(
+          toSearchDocument(
+            { ...row, id, published_at: row.published_at, summary: row.summary ?? '', body_text: row.body_text ?? '' },
+            authors,
+            m.topics,
+            (t) => catalog.topicById.get(t)?.parent_id,
+          ),
+        );
       }
     });
     done += size;

@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { EncodedBody } from './send-encoded.js';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 /** A static asset held in memory under a content-hashed name. */
-export interface Asset {
+export interface Asset extends EncodedBody {
   url: string;
   contentType: string;
-  body: Buffer;
-  gzip: Buffer;
-  brotli: Buffer;
 }
 
 /** Loads the stylesheet and names it by content hash, so it can be cached for a year. */

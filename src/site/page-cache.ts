@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { EncodedBody } from './send-encoded.js';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 
 /** A rendered response, with its compressed forms made once at insertion. */
-export interface CachedPage {
+export interface CachedPage extends EncodedBody {
   status: number;
-  body: Buffer;
-  gzip: Buffer;
-  brotli: Buffer;
   etag: string;
 }
 

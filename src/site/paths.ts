@@ -1,4 +1,5 @@
 import type { Lang, Person, PublicationType, Topic } from '../db/schema.js';
+import { inLang } from '../content/bilingual.js';
 
 /** Every public URL is built here, so routes and links cannot drift apart. */
 export const paths = {
@@ -7,7 +8,7 @@ export const paths = {
   type: (lang: Lang, type: Pick<PublicationType, 'slug'>) => `/${lang}/types/${encodeURIComponent(type.slug)}`,
   topics: (lang: Lang) => `/${lang}/topics`,
   topic: (lang: Lang, topic: Pick<Topic, 'slug_en' | 'slug_he'>) =>
-    `/${lang}/topics/${encodeURIComponent(lang === 'he' ? topic.slug_he : topic.slug_en)}`,
+    `/${lang}/topics/${encodeURIComponent(inLang(topic, 'slug', lang))}`,
   experts: (lang: Lang) => `/${lang}/experts`,
   expert: (lang: Lang, person: Pick<Person, 'slug'>) => `/${lang}/experts/${encodeURIComponent(person.slug)}`,
   archive: (lang: Lang) => `/${lang}/archive`,
@@ -22,7 +23,12 @@ export function withPage(path: string, page: number): string {
   return page > 1 ? `${path}?page=${page}` : path;
 }
 
-/** Picks the `_en` or `_he` column of a bilingual record. */
-export function inLang<K extends string>(record: Record<`${K}_en` | `${K}_he`, string>, field: K, lang: Lang): string {
-  return record[`${field}_${lang}`];
+/** The same path in both languages (for pages that exist in both). */
+function bothLanguages(build: (lang: Lang) => string): Partial<Record<Lang, string>> {
+  return { en: build('en'), he: build('he') };
+}
+
+/** `path` and `alternates` of a page that exists at the same place in both languages. */
+export function inBothLanguages(lang: Lang, build: (lang: Lang) => string) {
+  return { path: build(lang), alternates: bothLanguages(build) };
 }

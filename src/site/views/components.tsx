@@ -1,8 +1,9 @@
 import type { PublicationCard } from '../../content/publication-queries.js';
 import type { Person, PublicationType } from '../../db/schema.js';
-import { formatDate, formatNumber } from '../i18n/index.js';
+import { dirOf, formatDate, formatNumber } from '../i18n/index.js';
 import { paths } from '../paths.js';
 import type { PageContext } from './page-context.js';
+import { inLang } from '../../content/bilingual.js';
 
 /** "Insight No. 1893", "Strategic Review Vol. 29, No. 3" or just the type name. */
 export function seriesLabel(
@@ -11,7 +12,7 @@ export function seriesLabel(
   card: Pick<PublicationCard, 'seriesNumber' | 'volume' | 'issue'>,
 ): string {
   if (!type) return '';
-  const name = ctx.lang === 'he' ? type.name_he : type.name_en;
+  const name = inLang(type, 'name', ctx.lang);
   if (type.has_volumes && card.volume !== null && card.issue !== null) {
     return `${name}, ${ctx.t('volumeIssue', { v: card.volume, i: card.issue })}`;
   }
@@ -23,7 +24,7 @@ export function seriesLabel(
 export function AuthorLinks({ ctx, authorIds }: { ctx: PageContext; authorIds: number[] }) {
   const people = authorIds.flatMap((id) => ctx.catalog.personById.get(id) ?? []);
   const list = new Intl.ListFormat(ctx.lang, { type: 'conjunction' });
-  const names = people.map((p) => (ctx.lang === 'he' ? p.name_he : p.name_en));
+  const names = people.map((p) => inLang(p, 'name', ctx.lang));
   // Format placeholder tokens, then swap each for its link, so the separators stay localised.
   const parts = list.formatToParts(names.map((_, i) => `@@${i}@@`));
   return (
@@ -66,11 +67,7 @@ export function PublicationCardView({
   const href = paths.publication(card.lang, card.slug);
   const otherScript = card.lang !== ctx.lang;
   return (
-    <article
-      class="card"
-      lang={otherScript ? card.lang : undefined}
-      dir={otherScript ? (card.lang === 'he' ? 'rtl' : 'ltr') : undefined}
-    >
+    <article class="card" lang={otherScript ? card.lang : undefined} dir={otherScript ? dirOf(card.lang) : undefined}>
       <p class="card-kicker">{seriesLabel(ctx, type, card)}</p>
       <Heading class="card-title">
         {titleHtml ? (

@@ -4,6 +4,7 @@ import { paths } from '../paths.js';
 import { CardList, PublicationCardView } from './components.js';
 import { NewsletterBox } from './layout.js';
 import type { PageContext } from './page-context.js';
+import { inLang } from '../../content/bilingual.js';
 
 export interface HomeData {
   featured: PublicationCard[];
@@ -27,7 +28,7 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
         </section>
       ) : null}
       {data.latestByType.map(({ type, cards }) => {
-        const plural = lang === 'he' ? type.plural_he : type.plural_en;
+        const plural = inLang(type, 'plural', lang);
         return (
           <section key={type.id} class="latest-type" aria-labelledby={`latest-${type.slug}`}>
             <h2 id={`latest-${type.slug}`}>{plural}</h2>
@@ -44,12 +45,12 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
           {roots.map((root) => (
             <li key={root.id}>
               <a class="topic-root" href={paths.topic(lang, root)}>
-                {lang === 'he' ? root.name_he : root.name_en}
+                {inLang(root, 'name', lang)}
               </a>
               <ul>
                 {(catalog.topicChildren.get(root.id) ?? []).map((child) => (
                   <li key={child.id}>
-                    <a href={paths.topic(lang, child)}>{lang === 'he' ? child.name_he : child.name_en}</a>
+                    <a href={paths.topic(lang, child)}>{inLang(child, 'name', lang)}</a>
                   </li>
                 ))}
               </ul>

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { dirOf, otherLang } from '../i18n/index.js';
 import { paths } from '../paths.js';
 import type { PageContext, PageMeta } from './page-context.js';
+import { inLang } from '../../content/bilingual.js';
 
 function menuHref(ctx: PageContext, target: string): string {
   return /^https?:\/\//.test(target) ? target : `/${ctx.lang}${target}`;
@@ -26,7 +27,7 @@ function Header({ ctx, meta }: { ctx: PageContext; meta: PageMeta }) {
         <ul>
           {(catalog.menus.get('main') ?? []).map((item) => (
             <li key={item.id}>
-              <a href={menuHref(ctx, item.target)}>{lang === 'he' ? item.label_he : item.label_en}</a>
+              <a href={menuHref(ctx, item.target)}>{inLang(item, 'label', lang)}</a>
             </li>
           ))}
         </ul>
@@ -91,7 +92,7 @@ function Footer({ ctx }: { ctx: PageContext }) {
         <ul>
           {(catalog.menus.get('footer') ?? []).map((item) => (
             <li key={item.id}>
-              <a href={menuHref(ctx, item.target)}>{lang === 'he' ? item.label_he : item.label_en}</a>
+              <a href={menuHref(ctx, item.target)}>{inLang(item, 'label', lang)}</a>
             </li>
           ))}
         </ul>

@@ -1,10 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import type { Paged, PublicationCard } from '../../content/publication-queries.js';
-import type { Page, Person } from '../../db/schema.js';
+import type { Person } from '../../db/schema.js';
 import { formatNumber } from '../i18n/index.js';
 import { paths, withPage } from '../paths.js';
 import { Breadcrumbs, CardList, Pagination, type Crumb } from './components.js';
 import type { PageContext } from './page-context.js';
+import { inLang } from '../../content/bilingual.js';
 
 /** A paged list of publications under a heading (type, topic, author, year). */
 export function ListingPage({
@@ -41,7 +42,6 @@ export function ListingPage({
 
 export function TopicsIndexPage({ ctx }: { ctx: PageContext }) {
   const { t, lang, catalog } = ctx;
-  const name = (x: { name_en: string; name_he: string }) => (lang === 'he' ? x.name_he : x.name_en);
   return (
     <>
       <Breadcrumbs ctx={ctx} crumbs={[{ label: t('topics') }]} />
@@ -50,13 +50,13 @@ export function TopicsIndexPage({ ctx }: { ctx: PageContext }) {
         {(catalog.topicChildren.get(0) ?? []).map((root) => (
           <li key={root.id}>
             <h2>
-              <a href={paths.topic(lang, root)}>{name(root)}</a>
+              <a href={paths.topic(lang, root)}>{inLang(root, 'name', lang)}</a>
             </h2>
-            <p>{lang === 'he' ? root.description_he : root.description_en}</p>
+            <p>{inLang(root, 'description', lang)}</p>
             <ul class="tags">
               {(catalog.topicChildren.get(root.id) ?? []).map((child) => (
                 <li key={child.id}>
-                  <a href={paths.topic(lang, child)}>{name(child)}</a>
+                  <a href={paths.topic(lang, child)}>{inLang(child, 'name', lang)}</a>
                 </li>
               ))}
             </ul>
@@ -78,9 +78,9 @@ export function ExpertsPage({ ctx }: { ctx: PageContext }) {
         {catalog.people.map((p: Person) => (
           <li key={p.id} class="person-card">
             <h2>
-              <a href={paths.expert(lang, p)}>{lang === 'he' ? p.name_he : p.name_en}</a>
+              <a href={paths.expert(lang, p)}>{inLang(p, 'name', lang)}</a>
             </h2>
-            <p>{lang === 'he' ? p.role_he : p.role_en}</p>
+            <p>{inLang(p, 'role', lang)}</p>
           </li>
         ))}
       </ul>
@@ -107,44 +107,10 @@ export function ArchivePage({ ctx, years }: { ctx: PageContext; years: { year: n
       <ul class="tags">
         {ctx.catalog.types.map((type) => (
           <li key={type.id}>
-            <a href={paths.type(lang, type)}>{lang === 'he' ? type.plural_he : type.plural_en}</a>
+            <a href={paths.type(lang, type)}>{inLang(type, 'plural', lang)}</a>
           </li>
         ))}
       </ul>
     </>
-  );
-}
-
-export function StaticPage({ ctx, page }: { ctx: PageContext; page: Page }) {
-  return (
-    <article class="static-page" aria-labelledby="page-title">
-      <Breadcrumbs ctx={ctx} crumbs={[{ label: page.title }]} />
-      <h1 id="page-title">{page.title}</h1>
-      <div class="body" dangerouslySetInnerHTML={{ __html: page.body_html }} />
-    </article>
-  );
-}
-
-export function ErrorPage({ ctx, status, reason }: { ctx: PageContext; status: number; reason?: string }) {
-  const { t, lang } = ctx;
-  const [title, text] =
-    status === 404
-      ? [t('notFoundTitle'), t('notFoundText')]
-      : status >= 500
-        ? [t('errorTitle'), t('errorText')]
-        : [t('badRequestTitle'), reason ?? ''];
-  return (
-    <section class="error-page" aria-labelledby="error-title">
-      <h1 id="error-title">{title}</h1>
-      <p>{text}</p>
-      <form role="search" action={paths.search(lang)} method="get" class="inline-search">
-        <label for="error-q">{t('searchLabel')}</label>
-        <input id="error-q" name="q" type="search" maxLength={500} />
-        <button type="submit">{t('searchButton')}</button>
-      </form>
-      <p>
-        <a href={paths.home(lang)}>{t('goHome')}</a>
-      </p>
-    </section>
   );
 }

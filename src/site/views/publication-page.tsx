@@ -5,6 +5,7 @@ import { paths } from '../paths.js';
 import { AuthorLinks, Breadcrumbs, PublicationCardView, seriesLabel, Time } from './components.js';
 import { NewsletterBox } from './layout.js';
 import type { PageContext } from './page-context.js';
+import { inLang } from '../../content/bilingual.js';
 
 function fileSize(bytes: number, lang: PageContext['lang']): string {
   return bytes >= 1024 * 1024
@@ -33,7 +34,7 @@ export function PublicationPage({
         <Breadcrumbs
           ctx={ctx}
           crumbs={[
-            ...(type ? [{ label: lang === 'he' ? type.plural_he : type.plural_en, href: paths.type(lang, type) }] : []),
+            ...(type ? [{ label: inLang(type, 'plural', lang), href: paths.type(lang, type) }] : []),
             { label: p.title },
           ]}
         />
@@ -91,9 +92,7 @@ export function PublicationPage({
               {topics.map((topic) => (
                 <li key={topic.id}>
                   <a href={paths.topic(lang, topic)}>
-                    {[...topicAncestors(catalog, topic), topic]
-                      .map((x) => (lang === 'he' ? x.name_he : x.name_en))
-                      .join(' › ')}
+                    {[...topicAncestors(catalog, topic), topic].map((x) => inLang(x, 'name', lang)).join(' › ')}
                   </a>
                 </li>
               ))}
@@ -110,7 +109,7 @@ export function PublicationPage({
           {firstTopic ? (
             <p class="more">
               <a href={paths.topic(lang, firstTopic)}>
-                {t('moreFromTopic', { topic: lang === 'he' ? firstTopic.name_he : firstTopic.name_en })}
+                {t('moreFromTopic', { topic: inLang(firstTopic, 'name', lang) })}
               </a>
             </p>
           ) : null}

@@ -11,6 +11,7 @@ import { formatNumber, type MessageKey } from '../i18n/index.js';
 import { paths } from '../paths.js';
 import { Breadcrumbs, Pagination, PublicationCardView } from './components.js';
 import type { PageContext } from './page-context.js';
+import { inLang } from '../../content/bilingual.js';
 
 const facetTitles: Record<FacetName, MessageKey> = {
   language: 'facetLanguage',
@@ -23,14 +24,13 @@ const facetTitles: Record<FacetName, MessageKey> = {
 /** Display name of one facet value. */
 function facetValueName(ctx: PageContext, facet: FacetName, value: string | number): string {
   const { catalog, lang, t } = ctx;
-  const pick = (x: { name_en: string; name_he: string } | undefined) =>
-    x ? (lang === 'he' ? x.name_he : x.name_en) : String(value);
+  const pick = (x: { name_en: string; name_he: string } | undefined) => (x ? inLang(x, 'name', lang) : String(value));
   switch (facet) {
     case 'language':
       return t(`languageName_${value as Lang}`);
     case 'type': {
       const type = catalog.typeById.get(Number(value));
-      return type ? (lang === 'he' ? type.plural_he : type.plural_en) : String(value);
+      return type ? inLang(type, 'plural', lang) : String(value);
     }
     case 'topic':
       return pick(catalog.topicById.get(Number(value)));
