@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kys
 import type { Db } from './create-db.js';
 import * as content from './migrations/001-content.js';
 import * as search from './migrations/002-search.js';
+import * as editorial from './migrations/003-editorial.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Db['engine']): Promise<void> };
 
@@ -9,6 +10,7 @@ type EngineMigration = { up(db: Kysely<unknown>, engine: Db['engine']): Promise<
 const migrations: Record<string, EngineMigration> = {
   '001-content': content,
   '002-search': search,
+  '003-editorial': editorial,
 };
 
 function createMigrator(db: Db): Migrator {

@@ -17,6 +17,12 @@ export interface Database {
   pages: PagesTable;
   menu_items: MenuItemsTable;
   site_state: SiteStateTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  sign_in_failures: SignInFailuresTable;
+  one_time_tokens: OneTimeTokensTable;
+  audit_log: AuditLogTable;
+  revisions: RevisionsTable;
 }
 
 export const LANGUAGES = ['en', 'he'] as const;
@@ -85,6 +91,17 @@ export interface MediaTable {
   alt_en: string;
   alt_he: string;
   created_at: string;
+  /** JSON array of MediaVariant: the resized copies of an image. */
+  variants_json: Generated<string>;
+  original_name: Generated<string>;
+}
+
+/** One resized copy of an image, stored beside the original. */
+export interface MediaVariant {
+  path: string;
+  mime: string;
+  width: number;
+  height: number;
 }
 
 export interface PublicationsTable {
@@ -114,6 +131,12 @@ export interface PublicationsTable {
   cover_media_id: number | null;
   pdf_media_id: number | null;
   audio_media_id: number | null;
+  /** Grows on every save; a save naming an older version is refused (no silent overwrite). */
+  version: Generated<number>;
+  /** The staff account that created it: authors and contributors act only on their own. */
+  owner_user_id: number | null;
+  /** When a scheduled publication goes live. */
+  publish_at: string | null;
 }
 
 export interface PublicationAuthorsTable {
@@ -155,6 +178,68 @@ export interface SiteStateTable {
   value: number;
 }
 
+export const ROLES = ['admin', 'editor', 'author', 'contributor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  totp_secret: string | null;
+  disabled: Generated<number>;
+  person_id: number | null;
+  ui_lang: Generated<Lang>;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  pending_second_factor: number;
+}
+
+export interface SignInFailuresTable {
+  id: Generated<number>;
+  key: string;
+  at: string;
+}
+
+export interface OneTimeTokensTable {
+  token_hash: string;
+  purpose: 'password-reset';
+  user_id: number;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  user_email: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export interface RevisionsTable {
+  id: Generated<number>;
+  publication_id: number;
+  version: number;
+  user_id: number | null;
+  created_at: string;
+  snapshot_json: string;
+}
+
+export type User = Selectable<UsersTable>;
 export type Publication = Selectable<PublicationsTable>;
 export type NewPublication = Insertable<PublicationsTable>;
 export type PublicationType = Selectable<PublicationTypesTable>;
