@@ -17,6 +17,12 @@ export interface Config {
   pageCacheMb: number;
   /** Seed the demo institute when the database is empty. Default true. */
   seedDemo: boolean;
+  /** `smtp://user:pass@host:587` or `smtps://…`; empty writes mail as files under `<dataDir>/mail`. */
+  smtpUrl: string | undefined;
+  /** Sender of staff mail (password resets). Default `Dossier <no-reply@localhost>`. */
+  mailFrom: string;
+  /** How often the scheduler looks for due publications, in seconds. Default 15. */
+  schedulerIntervalSeconds: number;
   /** pino log level. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -49,6 +55,17 @@ const envSchema = z.object({
     .optional(),
   PAGE_CACHE_MB: z.coerce.number({ message: 'must be a number' }).positive('must be above 0').default(32),
   SEED_DEMO: booleanFlag.default(true),
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\//.test(v), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3, 'must be an address such as Institute <news@example.org>').default('Dossier <no-reply@localhost>'),
+  SCHEDULER_INTERVAL_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(3600, 'must be at most 3600')
+    .default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -91,6 +108,9 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (v.PUBLIC_URL ?? `http://${shownHost}:${v.PORT}`).replace(/\/$/, ''),
     pageCacheMb: v.PAGE_CACHE_MB,
     seedDemo: v.SEED_DEMO,
+    smtpUrl: v.SMTP_URL,
+    mailFrom: v.MAIL_FROM,
+    schedulerIntervalSeconds: v.SCHEDULER_INTERVAL_SECONDS,
     logLevel: v.LOG_LEVEL,
   };
 }

@@ -27,6 +27,18 @@ export type RichBlock =
   | { type: 'table'; content: RichTableRow[] }
   | { type: 'image'; attrs: { src: string; alt: string; caption?: string } };
 
+/** The responsive copies of an uploaded image, as `<picture>` needs them (made by src/media). */
+export interface ImageSources {
+  /** Fallback URL (JPEG or PNG). */
+  src: string;
+  width: number;
+  height: number;
+  /** `srcset` of the fallback format. */
+  srcset: string;
+  /** Modern formats, best first: AVIF, then WebP. */
+  sources: { type: string; srcset: string }[];
+}
+
 export interface RichTableRow {
   type: 'tableRow';
   content: { type: 'tableHeader' | 'tableCell'; content: RichBlock[] }[];

@@ -188,6 +188,7 @@ export interface UsersTable {
   role: Role;
   password_hash: string;
   totp_secret: string | null;
+  totp_last_step: number | null;
   disabled: Generated<number>;
   person_id: number | null;
   ui_lang: Generated<Lang>;

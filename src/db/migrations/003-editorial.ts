@@ -18,6 +18,8 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('password_hash', 'text', (c) => c.notNull())
     .addColumn('totp_secret', 'text')
+    /** The last TOTP time step accepted, so a code works once. */
+    .addColumn('totp_last_step', 'integer')
     .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
     .addColumn('ui_lang', 'text', (c) => c.notNull().defaultTo('en'))
