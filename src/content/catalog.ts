@@ -9,7 +9,11 @@ export interface SiteSettings {
   address: Record<Lang, string>;
   email: string;
   phone: string;
+  /** IANA zone the institute works in: scheduled times are entered and shown in it. */
+  timeZone: string;
 }
+
+export const DEFAULT_TIME_ZONE = 'Asia/Jerusalem';
 
 /**
  * The small, slow-changing tables (types, topics, people, pages, menus, settings) held in
@@ -83,6 +87,7 @@ export async function loadCatalog(db: Kysely<Database>): Promise<Catalog> {
       address: both('address'),
       email: s.get('email') ?? '',
       phone: s.get('phone') ?? '',
+      timeZone: s.get('time_zone') ?? DEFAULT_TIME_ZONE,
     },
     types,
     typeById: byKey(types, (t) => t.id),

@@ -238,7 +238,20 @@ export async function findPublicationBySlug(
     .where('p.slug', '=', slug)
     .selectAll('p')
     .executeTakeFirst();
-  if (!publication) return undefined;
+  return publication && publicationDetail(db, publication, now);
+}
+
+/** Any publication by id, whatever its status: for staff previews of drafts. */
+export async function findPublicationForPreview(
+  db: Kysely<Database>,
+  id: number,
+  now = new Date().toISOString(),
+): Promise<PublicationDetail | undefined> {
+  const publication = await db.selectFrom('publications').selectAll().where('id', '=', id).executeTakeFirst();
+  return publication && publicationDetail(db, publication, now);
+}
+
+async function publicationDetail(db: Kysely<Database>, publication: Publication, now: string) {
   const mediaIds = [publication.pdf_media_id, publication.audio_media_id, publication.cover_media_id].filter(
     (id): id is number => id !== null,
   );
@@ -264,5 +277,5 @@ export async function findPublicationBySlug(
     translation: translation
       ? { lang: translation.lang as Lang, slug: translation.slug, title: translation.title }
       : undefined,
-  };
+  } satisfies PublicationDetail;
 }

@@ -99,6 +99,7 @@ export async function seedDemo(db: Db, content: ContentService, dataDir: string)
         { key: 'address.he', value: s.address.he },
         { key: 'email', value: s.email },
         { key: 'phone', value: s.phone },
+        { key: 'time_zone', value: 'Asia/Jerusalem' },
       ])
       .execute();
 

@@ -55,7 +55,7 @@ export function sendPage(request: FastifyRequest, reply: FastifyReply, page: Cac
   return sendEncoded(request, reply.code(page.status), page);
 }
 
-async function pageContext(deps: SiteDeps, lang: Lang): Promise<PageContext> {
+export async function pageContext(deps: SiteDeps, lang: Lang): Promise<PageContext> {
   return {
     lang,
     t: translator(lang),

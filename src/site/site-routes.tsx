@@ -1,14 +1,20 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { featuredPublications, findPublicationBySlug, latestPublications } from '../content/publication-queries.js';
+import {
+  featuredPublications,
+  findPublicationBySlug,
+  latestPublications,
+  type PublicationDetail,
+} from '../content/publication-queries.js';
 import type { Lang } from '../db/schema.js';
 import { search, type SearchFilters } from '../search/search-service.js';
 import { badRequest, notFound } from './http-errors.js';
 import { isLang, otherLang } from './i18n/index.js';
 import { registerListingRoutes } from './listing-routes.js';
-import { createPageHandler, preferredLanguage, type Params, type SiteDeps } from './page-handler.js';
+import { createPageHandler, preferredLanguage, type Params, type SiteDeps, type View } from './page-handler.js';
 import { inBothLanguages, paths } from './paths.js';
 import { parseIdParam, parseStringParam } from './query-params.js';
 import { HomePage } from './views/home-page.js';
+import type { PageContext } from './views/page-context.js';
 import { PublicationPage } from './views/publication-page.js';
 import { SearchPage } from './views/search-page.js';
 import { StaticPage } from './views/static-page.js';
@@ -52,21 +58,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps) {
     page(async (ctx, params) => {
       const detail = await findPublicationBySlug(db.kysely, ctx.lang, params.slug ?? '');
       if (!detail) throw notFound();
-      const recent = await latestPublications(db.kysely, { lang: ctx.lang }, 6);
-      const p = detail.publication;
-      const alternates: Partial<Record<Lang, string>> = { [ctx.lang]: paths.publication(ctx.lang, p.slug) };
-      if (detail.translation) {
-        alternates[detail.translation.lang] = paths.publication(detail.translation.lang, detail.translation.slug);
-      }
-      return {
-        meta: {
-          title: p.title,
-          description: p.seo_description || p.summary,
-          path: paths.publication(ctx.lang, p.slug),
-          alternates,
-        },
-        body: <PublicationPage ctx={ctx} detail={detail} recent={recent.filter((c) => c.id !== p.id).slice(0, 5)} />,
-      };
+      return publicationView(deps, ctx, detail);
     }),
   );
 
@@ -126,4 +118,23 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps) {
   );
 
   content.onChange(() => cache.clear());
+}
+
+/** The publication page; the admin's preview renders drafts through this same view. */
+export async function publicationView(deps: SiteDeps, ctx: PageContext, detail: PublicationDetail): Promise<View> {
+  const recent = await latestPublications(deps.db.kysely, { lang: ctx.lang }, 6);
+  const p = detail.publication;
+  const alternates: Partial<Record<Lang, string>> = { [ctx.lang]: paths.publication(ctx.lang, p.slug) };
+  if (detail.translation) {
+    alternates[detail.translation.lang] = paths.publication(detail.translation.lang, detail.translation.slug);
+  }
+  return {
+    meta: {
+      title: p.title,
+      description: p.seo_description || p.summary,
+      path: paths.publication(ctx.lang, p.slug),
+      alternates,
+    },
+    body: <PublicationPage ctx={ctx} detail={detail} recent={recent.filter((c) => c.id !== p.id).slice(0, 5)} />,
+  };
 }
