@@ -8,6 +8,7 @@ import autocannon from 'autocannon';
 import { buildApp } from '../src/app.js';
 import { ContentService } from '../src/content/content-service.js';
 import { createDb } from '../src/db/create-db.js';
+import { LocalMediaStore } from '../src/media/media-store.js';
 
 const root = resolve(import.meta.dirname, '..');
 const dataDir = join(root, 'bench', '.data');
@@ -75,6 +76,8 @@ async function uncachedRenderCpuMs(path: string): Promise<number> {
     config: { publicUrl: 'http://localhost', dataDir, pageCacheMb: 0 },
     db,
     content: new ContentService(db),
+    mailer: { describe: 'none', send: async () => {} },
+    mediaStore: new LocalMediaStore(join(dataDir, 'media')),
   });
   for (let i = 0; i < 200; i++) await app.inject({ url: path });
   const rounds = 1000;

@@ -1,9 +1,12 @@
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { registerAdmin } from './admin/admin-plugin.js';
 import type { Config } from './config.js';
 import type { ContentService } from './content/content-service.js';
 import type { Db } from './db/create-db.js';
+import type { Mailer } from './mail/mailer.js';
+import type { MediaStore } from './media/media-store.js';
 import { loadAssets } from './site/assets.js';
 import { SiteError, badRequest } from './site/http-errors.js';
 import { PageCache, toCachedPage } from './site/page-cache.js';
@@ -15,6 +18,8 @@ export interface AppDeps {
   config: Pick<Config, 'publicUrl' | 'dataDir' | 'pageCacheMb'>;
   db: Db;
   content: ContentService;
+  mailer: Mailer;
+  mediaStore: MediaStore;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -92,6 +97,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get('/healthz', async () => ({ status: 'ok' }));
 
+  await registerAdmin(app, {
+    db: deps.db,
+    content: deps.content,
+    mailer: deps.mailer,
+    mediaStore: deps.mediaStore,
+    site,
+    publicUrl: deps.config.publicUrl,
+  });
   registerSiteRoutes(app, site);
 
   app.setNotFoundHandler(async (request, reply) => {

@@ -1,8 +1,13 @@
+import { join } from 'node:path';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { ContentService } from './content/content-service.js';
 import { createDb, type Db } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
+import { startScheduler } from './editorial/scheduler.js';
+import { createMailer } from './mail/mailer.js';
+import { LocalMediaStore } from './media/media-store.js';
+import { DEMO_PASSWORD, demoUsersPresent } from './seed/demo-users.js';
 import { isEmpty, seedDemo } from './seed/seed-demo.js';
 
 /** Opens the database and applies migrations. */
@@ -21,7 +26,13 @@ export async function serve(config: Config): Promise<void> {
     const { publications } = await seedDemo(db, content, config.dataDir);
     console.log(`Seeded the demo institute: ${publications} publications in English and Hebrew.`);
   }
-  const app = await buildApp({ config, db, content, logger: { level: config.logLevel } });
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
+  const mediaStore = new LocalMediaStore(join(config.dataDir, 'media'));
+  const app = await buildApp({ config, db, content, mailer, mediaStore, logger: { level: config.logLevel } });
+  const scheduler = startScheduler({ db, content }, config.schedulerIntervalSeconds, (error) =>
+    app.log.error({ err: error }, 'scheduled publishing failed'),
+  );
+  const demoUsers = await demoUsersPresent(db.kysely);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -33,7 +44,11 @@ export async function serve(config: Config): Promise<void> {
       `  English: ${url}/en/    Hebrew: ${url}/he/`,
       `  Database: ${db.describe}`,
       `  Data folder: ${config.dataDir}`,
-      '  Admin: not part of this release yet; there is no sign-in (see README, "Roadmap").',
+      `  Admin: ${url}/admin/`,
+      ...(demoUsers.length
+        ? [`    Demo sign-in (password "${DEMO_PASSWORD}"): ${demoUsers.join(', ')}`]
+        : ['    Create an account with: npx dossier user create --role admin --email you@example.org --name "Your Name"']),
+      `  Mail: ${mailer.describe}`,
       '  Stop with Ctrl+C.',
       '',
     ].join('\n'),
@@ -43,6 +58,7 @@ export async function serve(config: Config): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     // close() stops accepting connections and waits for in-flight requests to finish.
     await app.close();
+    await scheduler.stop();
     await db.close();
     process.exit(0);
   };

@@ -4,6 +4,8 @@ import { ContentService } from '../content/content-service.js';
 import { openDatabase, serve } from '../main.js';
 import { seedDemo, isEmpty } from '../seed/seed-demo.js';
 import { seedVolume } from '../seed/seed-volume.js';
+import { publishDue } from '../editorial/scheduler.js';
+import { userCommand } from './user-command.js';
 
 const HELP = `Usage: dossier <command> [options]
 
@@ -14,10 +16,15 @@ Commands:
                              --publications N, also generate N extra publications
                              (realistic English and Hebrew text) for load testing
   reindex                    Rebuild the search index from the publications
+  user create --email E --name N --role R
+                             Create a staff account (R: admin, editor, author or
+                             contributor); prints a first password to change at sign-in
+  publish-due                Publish scheduled publications whose time has come, once
   help                       Show this help
 
 Configuration comes from environment variables (see README): PORT, HOST, DATA_DIR,
-DATABASE_URL, PUBLIC_URL, PAGE_CACHE_MB, SEED_DEMO, LOG_LEVEL.`;
+DATABASE_URL, PUBLIC_URL, PAGE_CACHE_MB, SEED_DEMO, SMTP_URL, MAIL_FROM,
+SCHEDULER_INTERVAL_SECONDS, LOG_LEVEL.`;
 
 async function withContent<T>(
   config: Config,
@@ -60,6 +67,14 @@ export async function main(argv: string[]): Promise<number> {
     case 'reindex':
       return withContent(config, async (content) => {
         console.log(`Indexed ${await content.reindexAll()} publications.`);
+        return 0;
+      });
+    case 'user':
+      return withContent(config, (_content, db) => userCommand(db, rest));
+    case 'publish-due':
+      return withContent(config, async (content, db) => {
+        const published = await publishDue({ db, content });
+        console.log(`Published ${published.length} scheduled publications.`);
         return 0;
       });
     case 'seed': {

@@ -2,6 +2,7 @@ import { renderToString } from 'preact-render-to-string';
 import type { ComponentChildren, VNode } from 'preact';
 import sanitizeHtml from 'sanitize-html';
 import type { Lang } from '../db/schema.js';
+import { isSafeImageSrc, isSafeLinkHref, isSafeResponsiveImageUrl } from './rich-doc-schema.js';
 
 /**
  * Rich text is stored as a ProseMirror/TipTap-style JSON document so the admin editor can
@@ -19,13 +20,29 @@ export type RichInline =
   | { type: 'footnote'; attrs: { content: string } }
   | { type: 'hardBreak' };
 
+/** Base direction of a paragraph or heading, for right-to-left and mixed-direction text. */
+export type TextDirection = 'ltr' | 'rtl' | 'auto';
+
+export interface RichImageAttrs {
+  src: string;
+  alt: string;
+  caption?: string;
+  /** The uploaded media item, whose responsive copies replace `src` when known at render time. */
+  mediaId?: number;
+}
+
+export interface RichListItem {
+  type: 'listItem';
+  content: RichBlock[];
+}
+
 export type RichBlock =
-  | { type: 'paragraph'; content?: RichInline[] }
-  | { type: 'heading'; attrs: { level: 2 | 3 | 4 }; content?: RichInline[] }
+  | { type: 'paragraph'; attrs?: { dir?: TextDirection }; content?: RichInline[] }
+  | { type: 'heading'; attrs: { level: 2 | 3 | 4; dir?: TextDirection }; content?: RichInline[] }
   | { type: 'blockquote'; content: RichBlock[] }
-  | { type: 'bulletList' | 'orderedList'; content: { type: 'listItem'; content: RichBlock[] }[] }
+  | { type: 'bulletList' | 'orderedList'; attrs?: { start?: number }; content: RichListItem[] }
   | { type: 'table'; content: RichTableRow[] }
-  | { type: 'image'; attrs: { src: string; alt: string; caption?: string } };
+  | { type: 'image'; attrs: RichImageAttrs };
 
 /** The responsive copies of an uploaded image, as `<picture>` needs them (made by src/media). */
 export interface ImageSources {
@@ -39,23 +56,61 @@ export interface ImageSources {
   sources: { type: string; srcset: string }[];
 }
 
+export interface RichTableCell {
+  type: 'tableHeader' | 'tableCell';
+  /** Kept only when above 1. */
+  attrs?: { colspan?: number; rowspan?: number };
+  content: RichBlock[];
+}
+
 export interface RichTableRow {
   type: 'tableRow';
-  content: { type: 'tableHeader' | 'tableCell'; content: RichBlock[] }[];
+  content: RichTableCell[];
 }
+
+export interface RenderRichTextOptions {
+  /** Responsive copies of uploaded images by media id (see `richTextMediaIds`). */
+  images?: ReadonlyMap<number, ImageSources>;
+}
+
+/** How wide body images are shown: the text measure (42rem) on wide screens, else the viewport. */
+const IMAGE_SIZES = '(min-width: 44rem) 42rem, 100vw';
 
 const footnoteLabels: Record<Lang, { heading: string; back: string; note: string }> = {
   en: { heading: 'Notes', back: 'Back to text', note: 'Note' },
   he: { heading: 'הערות', back: 'חזרה לטקסט', note: 'הערה' },
 };
 
-/** Only web and mail links survive; anything else (javascript:, data:) loses its href. */
+/** Only web, mail, site and fragment links survive; anything else (javascript:, data:) loses its href. */
 function safeHref(href: string): string | undefined {
   const trimmed = href.trim();
-  if (/^(https?:|mailto:)/i.test(trimmed) || trimmed.startsWith('/') || trimmed.startsWith('#')) {
-    return trimmed;
-  }
-  return undefined;
+  return isSafeLinkHref(trimmed) ? trimmed : undefined;
+}
+
+/** Keeps the srcset candidates whose URL is http(s) or site-relative. */
+function safeSrcset(srcset: string): string | undefined {
+  const kept = srcset
+    .split(',')
+    .map((candidate) => candidate.trim())
+    .filter((candidate) => isSafeResponsiveImageUrl(candidate.split(/\s+/)[0] ?? ''));
+  return kept.length ? kept.join(', ') : undefined;
+}
+
+function safeDir(dir: unknown): TextDirection | undefined {
+  return dir === 'ltr' || dir === 'rtl' || dir === 'auto' ? dir : undefined;
+}
+
+/** Media ids of the document's images, to look up their `ImageSources` before rendering. */
+export function richTextMediaIds(doc: RichDoc): number[] {
+  const ids = new Set<number>();
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: string; content?: unknown[]; attrs?: { mediaId?: unknown } };
+    if (n.type === 'image' && typeof n.attrs?.mediaId === 'number') ids.add(n.attrs.mediaId);
+    if (Array.isArray(n.content)) for (const child of n.content) walk(child);
+  };
+  walk(doc);
+  return [...ids];
 }
 
 /** Collects footnotes in reading order while the body renders. */
@@ -67,13 +122,19 @@ class FootnoteCollector {
   }
 }
 
-function renderInline(node: RichInline, key: number, notes: FootnoteCollector, lang: Lang): VNode | string {
+interface RenderContext {
+  notes: FootnoteCollector;
+  lang: Lang;
+  images: ReadonlyMap<number, ImageSources> | undefined;
+}
+
+function renderInline(node: RichInline, key: number, ctx: RenderContext): VNode | string {
   if (node.type === 'hardBreak') return <br key={key} />;
   if (node.type === 'footnote') {
-    const n = notes.add(node.attrs.content);
+    const n = ctx.notes.add(node.attrs.content);
     return (
       <sup key={key} class="fn-ref">
-        <a href={`#fn-${n}`} id={`fnref-${n}`} aria-label={`${footnoteLabels[lang].note} ${n}`}>
+        <a href={`#fn-${n}`} id={`fnref-${n}`} aria-label={`${footnoteLabels[ctx.lang].note} ${n}`}>
           {n}
         </a>
       </sup>
@@ -88,30 +149,80 @@ function renderInline(node: RichInline, key: number, notes: FootnoteCollector, l
   return typeof out === 'string' ? out : <span key={key}>{out}</span>;
 }
 
-function inlines(content: RichInline[] | undefined, notes: FootnoteCollector, lang: Lang) {
-  return (content ?? []).map((n, i) => renderInline(n, i, notes, lang));
+function inlines(content: RichInline[] | undefined, ctx: RenderContext) {
+  return (content ?? []).map((n, i) => renderInline(n, i, ctx));
 }
 
-function renderBlock(block: RichBlock, key: number, notes: FootnoteCollector, lang: Lang): VNode {
-  const blocks = (content: RichBlock[]) => content.map((b, i) => renderBlock(b, i, notes, lang));
+const span = (n: number | undefined) => (typeof n === 'number' && Number.isInteger(n) && n > 1 ? n : undefined);
+
+function renderImage(attrs: RichImageAttrs, key: number, ctx: RenderContext): VNode {
+  const caption = attrs.caption ? <figcaption>{attrs.caption}</figcaption> : null;
+  const sources = attrs.mediaId === undefined ? undefined : ctx.images?.get(attrs.mediaId);
+  if (sources) {
+    return (
+      <figure key={key}>
+        <picture>
+          {sources.sources.map((source, i) => (
+            <source key={i} type={source.type} srcset={safeSrcset(source.srcset)} sizes={IMAGE_SIZES} />
+          ))}
+          <img
+            src={isSafeResponsiveImageUrl(sources.src) ? sources.src : undefined}
+            srcset={safeSrcset(sources.srcset)}
+            sizes={IMAGE_SIZES}
+            width={sources.width}
+            height={sources.height}
+            alt={attrs.alt}
+            loading="lazy"
+            decoding="async"
+          />
+        </picture>
+        {caption}
+      </figure>
+    );
+  }
+  return (
+    <figure key={key}>
+      <img src={isSafeImageSrc(attrs.src) ? attrs.src : undefined} alt={attrs.alt} loading="lazy" decoding="async" />
+      {caption}
+    </figure>
+  );
+}
+
+function renderBlock(block: RichBlock, key: number, ctx: RenderContext): VNode {
+  const blocks = (content: RichBlock[]) => content.map((b, i) => renderBlock(b, i, ctx));
   switch (block.type) {
     case 'paragraph':
-      return <p key={key}>{inlines(block.content, notes, lang)}</p>;
+      return (
+        <p key={key} dir={safeDir(block.attrs?.dir)}>
+          {inlines(block.content, ctx)}
+        </p>
+      );
     case 'heading': {
       const Tag = `h${block.attrs.level}` as 'h2';
-      return <Tag key={key}>{inlines(block.content, notes, lang)}</Tag>;
+      return (
+        <Tag key={key} dir={safeDir(block.attrs.dir)}>
+          {inlines(block.content, ctx)}
+        </Tag>
+      );
     }
     case 'blockquote':
       return <blockquote key={key}>{blocks(block.content)}</blockquote>;
     case 'bulletList':
-    case 'orderedList': {
-      const List = block.type === 'bulletList' ? 'ul' : 'ol';
       return (
-        <List key={key}>
+        <ul key={key}>
           {block.content.map((item, i) => (
             <li key={i}>{blocks(item.content)}</li>
           ))}
-        </List>
+        </ul>
+      );
+    case 'orderedList': {
+      const start = block.attrs?.start;
+      return (
+        <ol key={key} start={typeof start === 'number' && Number.isInteger(start) && start !== 1 ? start : undefined}>
+          {block.content.map((item, i) => (
+            <li key={i}>{blocks(item.content)}</li>
+          ))}
+        </ol>
       );
     }
     case 'table':
@@ -121,13 +232,14 @@ function renderBlock(block: RichBlock, key: number, notes: FootnoteCollector, la
             <tbody>
               {block.content.map((row, r) => (
                 <tr key={r}>
-                  {row.content.map((cell, c) =>
-                    cell.type === 'tableHeader' ? (
-                      <th key={c}>{blocks(cell.content)}</th>
-                    ) : (
-                      <td key={c}>{blocks(cell.content)}</td>
-                    ),
-                  )}
+                  {row.content.map((cell, c) => {
+                    const Cell = cell.type === 'tableHeader' ? 'th' : 'td';
+                    return (
+                      <Cell key={c} colSpan={span(cell.attrs?.colspan)} rowSpan={span(cell.attrs?.rowspan)}>
+                        {blocks(cell.content)}
+                      </Cell>
+                    );
+                  })}
                 </tr>
               ))}
             </tbody>
@@ -135,14 +247,11 @@ function renderBlock(block: RichBlock, key: number, notes: FootnoteCollector, la
         </div>
       );
     case 'image':
-      return (
-        <figure key={key}>
-          <img src={safeHref(block.attrs.src)} alt={block.attrs.alt} loading="lazy" />
-          {block.attrs.caption ? <figcaption>{block.attrs.caption}</figcaption> : null}
-        </figure>
-      );
+      return renderImage(block.attrs, key, ctx);
   }
 }
+
+const dirAttribute = { name: 'dir', multiple: false, values: ['ltr', 'rtl', 'auto'] };
 
 const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -167,6 +276,8 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
     'th',
     'td',
     'figure',
+    'picture',
+    'source',
     'img',
     'figcaption',
     'section',
@@ -176,30 +287,43 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
     sup: ['class'],
     div: ['class'],
     section: ['class', 'aria-labelledby'],
-    h2: ['id', 'class'],
-    li: ['id'],
-    img: ['src', 'alt', 'loading'],
+    p: [dirAttribute],
+    h2: ['id', 'class', dirAttribute],
+    h3: [dirAttribute],
+    h4: [dirAttribute],
+    blockquote: [dirAttribute],
+    li: ['id', dirAttribute],
+    ol: ['start'],
+    td: ['colspan', 'rowspan', dirAttribute],
+    th: ['colspan', 'rowspan', dirAttribute],
+    picture: [],
+    source: ['type', 'srcset', 'sizes'],
+    img: ['src', 'srcset', 'sizes', 'width', 'height', 'alt', 'loading', 'decoding'],
   },
+  selfClosing: ['img', 'br', 'source'],
   allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['http', 'https'], source: ['http', 'https'], srcset: ['http', 'https'] },
   allowProtocolRelative: false,
 };
 
 /**
  * Renders a document to sanitised HTML in the given language (which only affects the
  * footnote labels). Footnotes become numbered references plus a notes section at the end.
+ * Images whose media id is in `options.images` become responsive `<picture>` elements.
  */
-export function renderRichText(doc: RichDoc, lang: Lang): string {
-  const notes = new FootnoteCollector();
-  const body = doc.content.map((b, i) => renderBlock(b, i, notes, lang));
+export function renderRichText(doc: RichDoc, lang: Lang, options: RenderRichTextOptions = {}): string {
+  const ctx: RenderContext = { notes: new FootnoteCollector(), lang, images: options.images };
+  const body = doc.content.map((b, i) => renderBlock(b, i, ctx));
+  const notes = ctx.notes.notes;
   const labels = footnoteLabels[lang];
   const footnotes =
-    notes.notes.length === 0 ? null : (
+    notes.length === 0 ? null : (
       <section class="footnotes" aria-labelledby="footnotes-heading">
         <h2 id="footnotes-heading" class="footnotes-heading">
           {labels.heading}
         </h2>
         <ol>
-          {notes.notes.map((text, i) => (
+          {notes.map((text, i) => (
             <li key={i} id={`fn-${i + 1}`}>
               {text}{' '}
               <a href={`#fnref-${i + 1}`} class="fn-back" aria-label={labels.back}>

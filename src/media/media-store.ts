@@ -19,7 +19,8 @@ const SAFE_PATH = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)
 
 /** Throws unless `relPath` is a plain relative path a store may use. */
 export function assertSafeMediaPath(relPath: string): void {
-  if (relPath.length > 300 || !SAFE_PATH.test(relPath)) throw new Error(`Unsafe media path: ${JSON.stringify(relPath)}`);
+  if (relPath.length > 300 || !SAFE_PATH.test(relPath))
+    throw new Error(`Unsafe media path: ${JSON.stringify(relPath)}`);
 }
 
 /**

@@ -170,7 +170,10 @@ function classifyText(buffer: Buffer): 'svg' | 'html' | 'xml' | 'text' | undefin
   // Binary: control characters other than tab, newlines and form feed.
   // eslint-disable-next-line no-control-regex
   if (/[\x00-\x08\x0b\x0e-\x1f\x7f]/.test(text)) return undefined;
-  const start = text.replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const start = text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   if (start.startsWith('<')) {
     if (/^<!doctype html|^<html[\s>]/.test(start)) return 'html';
     if (/<svg[\s>/]/.test(start)) return 'svg';

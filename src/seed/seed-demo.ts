@@ -7,6 +7,7 @@ import type { Db } from '../db/create-db.js';
 import type { Database, Lang, MediaKind } from '../db/schema.js';
 import { blocksToRichText } from './blocks-to-rich-text.js';
 import { makePdf, makeWav } from './demo-files.js';
+import { seedDemoUsers } from './demo-users.js';
 import { demoPublications1 } from './demo/demo-publications-1.js';
 import { demoPublications2 } from './demo/demo-publications-2.js';
 import { demoPages, demoPeople, demoPublicationTypes, demoSettings, demoTopics } from './demo/demo-taxonomy.js';
@@ -241,6 +242,7 @@ export async function seedDemo(db: Db, content: ContentService, dataDir: string)
       }
     }
   });
+  await seedDemoUsers(db.kysely);
   await content.contentChanged();
   return { publications: count };
 }

@@ -6,6 +6,8 @@ import { buildApp } from '../../src/app.js';
 import { ContentService } from '../../src/content/content-service.js';
 import { createDb, type Db, type Engine } from '../../src/db/create-db.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import type { Mailer, OutgoingMail } from '../../src/mail/mailer.js';
+import { LocalMediaStore } from '../../src/media/media-store.js';
 import { seedDemo } from '../../src/seed/seed-demo.js';
 
 /** PostgreSQL server for tests; each test file gets its own schema in it. */
@@ -41,6 +43,8 @@ export interface TestSite {
   content: ContentService;
   app: Awaited<ReturnType<typeof buildApp>>;
   dataDir: string;
+  /** Mail the app sent, newest last. */
+  mail: OutgoingMail[];
   close(): Promise<void>;
 }
 
@@ -56,12 +60,22 @@ export async function createTestSite(engine: Engine, options: { seed?: boolean }
   await migrateToLatest(db);
   const content = new ContentService(db);
   if (options.seed !== false) await seedDemo(db, content, dataDir);
-  const app = await buildApp({ config: { publicUrl: 'http://dossier.test', dataDir, pageCacheMb: 8 }, db, content });
+  const mail: OutgoingMail[] = [];
+  const mailer: Mailer = { describe: 'test capture', send: async (m) => void mail.push(m) };
+  const mediaStore = new LocalMediaStore(join(dataDir, 'media'));
+  const app = await buildApp({
+    config: { publicUrl: 'http://dossier.test', dataDir, pageCacheMb: 8 },
+    db,
+    content,
+    mailer,
+    mediaStore,
+  });
   return {
     db,
     content,
     app,
     dataDir,
+    mail,
     async close() {
       await app.close();
       await db.close();

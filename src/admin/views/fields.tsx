@@ -1,0 +1,153 @@
+import type { FieldProblems } from '../../editorial/editorial-errors.js';
+import type { AdminContext } from '../admin-context.js';
+import { problemMessage } from '../i18n/index.js';
+
+interface Common {
+  ctx: AdminContext;
+  name: string;
+  label: string;
+  problems?: FieldProblems | undefined;
+  help?: string | undefined;
+  required?: boolean;
+}
+
+function describedBy(name: string, problems: FieldProblems | undefined, help: string | undefined) {
+  const ids = [help ? `${name}-help` : '', problems?.[name]?.length ? `${name}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function Messages({ ctx, name, problems, help }: Pick<Common, 'ctx' | 'name' | 'problems' | 'help'>) {
+  const mine = problems?.[name] ?? [];
+  return (
+    <>
+      {help ? (
+        <p id={`${name}-help`} class="help">
+          {help}
+        </p>
+      ) : null}
+      {mine.length ? (
+        <ul id={`${name}-error`} class="field-error">
+          {mine.map((p, i) => (
+            <li key={i}>{problemMessage(p, ctx.lang)}</li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
+
+function a11y(name: string, problems: FieldProblems | undefined, help: string | undefined) {
+  return {
+    id: name,
+    name,
+    'aria-invalid': problems?.[name]?.length ? ('true' as const) : undefined,
+    'aria-describedby': describedBy(name, problems, help),
+  };
+}
+
+export function TextField(
+  props: Common & { value: string; type?: 'text' | 'email' | 'password' | 'number' | 'search' | 'url'; maxLength?: number; dir?: 'auto' | 'ltr' | 'rtl'; autocomplete?: string },
+) {
+  const { ctx, name, label, problems, help } = props;
+  return (
+    <div class="field">
+      <label for={name}>{label}</label>
+      <input
+        {...a11y(name, problems, help)}
+        type={(props.type ?? 'text') as 'text'}
+        value={props.value}
+        maxLength={props.maxLength}
+        required={props.required}
+        dir={props.dir}
+        autocomplete={props.autocomplete}
+      />
+      <Messages ctx={ctx} name={name} problems={problems} help={help} />
+    </div>
+  );
+}
+
+export function TextArea(props: Common & { value: string; rows?: number; maxLength?: number; dir?: 'auto' | 'ltr' | 'rtl' }) {
+  const { ctx, name, label, problems, help } = props;
+  return (
+    <div class="field">
+      <label for={name}>{label}</label>
+      <textarea
+        {...a11y(name, problems, help)}
+        rows={props.rows ?? 4}
+        maxLength={props.maxLength}
+        required={props.required}
+        dir={props.dir}
+      >
+        {props.value}
+      </textarea>
+      <Messages ctx={ctx} name={name} problems={problems} help={help} />
+    </div>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function SelectField(props: Common & { value: string; options: Option[]; emptyLabel?: string }) {
+  const { ctx, name, label, problems, help } = props;
+  return (
+    <div class="field">
+      <label for={name}>{label}</label>
+      <select {...a11y(name, problems, help)} required={props.required}>
+        {props.emptyLabel !== undefined ? <option value="">{props.emptyLabel}</option> : null}
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value} selected={o.value === props.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <Messages ctx={ctx} name={name} problems={problems} help={help} />
+    </div>
+  );
+}
+
+export function CheckboxField(props: Common & { checked: boolean; value?: string }) {
+  const { ctx, name, label, problems, help } = props;
+  return (
+    <div class="field checkbox">
+      <input {...a11y(name, problems, help)} type="checkbox" value={props.value ?? '1'} checked={props.checked} />
+      <label for={name}>{label}</label>
+      <Messages ctx={ctx} name={name} problems={problems} help={help} />
+    </div>
+  );
+}
+
+/** The banner at the top of a refused form: how many problems, each linked to its field. */
+export function ErrorSummary({ ctx, problems }: { ctx: AdminContext; problems: FieldProblems | undefined }) {
+  const names = Object.keys(problems ?? {});
+  if (!problems || names.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabIndex={-1}>
+      <p>{ctx.t('formHasErrors', { count: names.length })}</p>
+      <ul>
+        {names.map((name) =>
+          (problems[name] ?? []).map((p, i) => (
+            <li key={`${name}-${i}`}>
+              <a href={`#${name}`}>{problemMessage(p, ctx.lang)}</a>
+            </li>
+          )),
+        )}
+      </ul>
+    </div>
+  );
+}
+
+export function CsrfField({ ctx }: { ctx: AdminContext }) {
+  return <input type="hidden" name="_csrf" value={ctx.csrf} />;
+}
+
+/** A message that is not tied to one field (conflict, permission). */
+export function Alert({ text }: { text: string | undefined }) {
+  return text ? (
+    <p class="alert" role="alert">
+      {text}
+    </p>
+  ) : null;
+}

@@ -1,0 +1,182 @@
+import { inLang } from '../../content/bilingual.js';
+import type { Media, Publication } from '../../db/schema.js';
+import type { FieldProblems } from '../../editorial/editorial-errors.js';
+import { field, fieldList, LIMITS, type FormBody } from '../../editorial/publication-form.js';
+import type { AdminContext } from '../admin-context.js';
+import { CheckboxField, CsrfField, ErrorSummary, SelectField, TextArea, TextField, type Option } from './fields.js';
+
+const MAX_AUTHORS = 6;
+
+export interface PublicationFormProps {
+  ctx: AdminContext;
+  /** What the form shows: the saved values, or exactly what was typed when a save failed. */
+  values: FormBody;
+  problems?: FieldProblems | undefined;
+  /** Set when editing; the form posts to the publication and carries its version. */
+  publication?: Publication;
+  media: Media[];
+  nextNumbers: { typeName: string; next: number }[];
+  editorScript: string;
+  editorStyles: string;
+}
+
+function mediaOptions(media: Media[], kind: Media['kind'], lang: AdminContext['lang']): Option[] {
+  return media
+    .filter((m) => m.kind === kind)
+    .map((m) => ({ value: String(m.id), label: `${m.original_name || m.path}${inLang(m, 'alt', lang) ? ` — ${inLang(m, 'alt', lang)}` : ''}` }));
+}
+
+function TopicTree({ ctx, selected, parentId }: { ctx: AdminContext; selected: string[]; parentId: number }) {
+  const children = ctx.catalog.topicChildren.get(parentId) ?? [];
+  if (children.length === 0) return null;
+  return (
+    <ul class="topic-tree">
+      {children.map((topic) => (
+        <li key={topic.id}>
+          <input
+            type="checkbox"
+            id={`topic-${topic.id}`}
+            name="topic_ids"
+            value={String(topic.id)}
+            checked={selected.includes(String(topic.id))}
+          />
+          <label for={`topic-${topic.id}`}>{inLang(topic, 'name', ctx.lang)}</label>
+          <TopicTree ctx={ctx} selected={selected} parentId={topic.id} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function PublicationForm(props: PublicationFormProps) {
+  const { ctx, values, problems, publication } = props;
+  const { t, catalog, lang } = ctx;
+  const v = (name: string) => field(values, name);
+  const contentLang = publication?.lang ?? (v('lang') === 'he' ? 'he' : 'en');
+  const dir = contentLang === 'he' ? 'rtl' : 'ltr';
+  const authors = fieldList(values, 'author_ids');
+  const people: Option[] = catalog.people.map((p) => ({ value: String(p.id), label: inLang(p, 'name', lang) }));
+  return (
+    <form method="post" action={publication ? `/admin/publications/${publication.id}` : '/admin/publications'} class="publication-form">
+      <link rel="stylesheet" href={props.editorStyles} />
+      <ErrorSummary ctx={ctx} problems={problems} />
+      <CsrfField ctx={ctx} />
+      {publication ? <input type="hidden" name="version" value={v('version')} /> : null}
+      {publication ? (
+        <input type="hidden" name="lang" value={publication.lang} />
+      ) : (
+        <SelectField
+          ctx={ctx}
+          name="lang"
+          label={t('fieldLanguage')}
+          value={v('lang') || 'en'}
+          problems={problems}
+          options={[
+            { value: 'en', label: t('langEn') },
+            { value: 'he', label: t('langHe') },
+          ]}
+        />
+      )}
+      <TextField ctx={ctx} name="title" label={t('fieldTitle')} value={v('title')} problems={problems} required maxLength={LIMITS.title} dir={dir} />
+      <TextField ctx={ctx} name="slug" label={t('fieldSlug')} value={v('slug')} problems={problems} help={t('fieldSlugHelp')} maxLength={80} dir={dir} />
+      <div class="field-row">
+        <SelectField
+          ctx={ctx}
+          name="type_id"
+          label={t('fieldType')}
+          value={v('type_id')}
+          problems={problems}
+          options={catalog.types.map((ty) => ({ value: String(ty.id), label: inLang(ty, 'name', lang) }))}
+        />
+        <TextField
+          ctx={ctx}
+          name="series_number"
+          label={t('fieldSeriesNumber')}
+          value={v('series_number')}
+          problems={problems}
+          type="number"
+          help={t('fieldSeriesNumberHelp', { numbers: props.nextNumbers.map((n) => `${n.typeName} ${n.next}`).join(', ') })}
+        />
+        <TextField ctx={ctx} name="volume" label={t('fieldVolume')} value={v('volume')} problems={problems} type="number" />
+        <TextField ctx={ctx} name="issue" label={t('fieldIssue')} value={v('issue')} problems={problems} type="number" />
+      </div>
+      <fieldset>
+        <legend>{t('fieldAuthors')}</legend>
+        {Array.from({ length: Math.max(MAX_AUTHORS, authors.length + 1) }, (_, i) => (
+          <SelectField
+            key={i}
+            ctx={ctx}
+            name={i === 0 ? 'author_ids' : `author_ids_${i}`}
+            label={t('fieldAuthorN', { n: i + 1 })}
+            value={authors[i] ?? ''}
+            emptyLabel={t('none')}
+            options={people}
+            problems={i === 0 ? problems : undefined}
+          />
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('fieldTopics')}</legend>
+        <TopicTree ctx={ctx} selected={fieldList(values, 'topic_ids')} parentId={0} />
+      </fieldset>
+      <TextArea ctx={ctx} name="summary" label={t('fieldSummary')} value={v('summary')} problems={problems} maxLength={LIMITS.summary} dir={dir} />
+      <div class="rich-editor" data-rich-editor data-lang={contentLang} data-media-url="/admin/api/media?kind=image">
+        <TextArea ctx={ctx} name="body_json" label={t('fieldBody')} value={v('body_json')} problems={problems} rows={16} dir="ltr" />
+      </div>
+      <TextField
+        ctx={ctx}
+        name="seo_description"
+        label={t('fieldSeoDescription')}
+        value={v('seo_description')}
+        problems={problems}
+        maxLength={LIMITS.seoDescription}
+        dir={dir}
+      />
+      <div class="field-row">
+        <SelectField ctx={ctx} name="cover_media_id" label={t('fieldCover')} value={v('cover_media_id')} emptyLabel={t('none')} problems={problems} options={mediaOptions(props.media, 'image', lang)} />
+        <SelectField ctx={ctx} name="pdf_media_id" label={t('fieldPdf')} value={v('pdf_media_id')} emptyLabel={t('none')} problems={problems} options={mediaOptions(props.media, 'pdf', lang)} />
+        <SelectField ctx={ctx} name="audio_media_id" label={t('fieldAudio')} value={v('audio_media_id')} emptyLabel={t('none')} problems={problems} options={mediaOptions(props.media, 'audio', lang)} />
+      </div>
+      <CheckboxField ctx={ctx} name="featured" label={t('fieldFeatured')} checked={v('featured') === '1'} />
+      <button type="submit" class="primary">
+        {t('save')}
+      </button>
+      <script type="module" src={props.editorScript} />
+    </form>
+  );
+}
+
+/** The author selects are named author_ids, author_ids_1…; gather them in order. */
+export function collectAuthorIds(body: FormBody): FormBody {
+  const ordered = [field(body, 'author_ids')];
+  for (let i = 1; i < 50; i++) {
+    const name = `author_ids_${i}`;
+    if (body[name] === undefined) break;
+    ordered.push(field(body, name));
+  }
+  return { ...body, author_ids: ordered.filter((id) => id !== '') };
+}
+
+/** A saved publication as form values. */
+export function publicationValues(p: Publication, authorIds: number[], topicIds: number[]): FormBody {
+  const s = (n: number | null) => (n === null ? '' : String(n));
+  return {
+    version: String(p.version),
+    lang: p.lang,
+    title: p.title,
+    slug: p.slug,
+    type_id: String(p.type_id),
+    series_number: s(p.series_number),
+    volume: s(p.volume),
+    issue: s(p.issue),
+    summary: p.summary,
+    seo_description: p.seo_description,
+    body_json: p.body_json,
+    featured: p.featured ? '1' : '',
+    author_ids: authorIds.map(String),
+    topic_ids: topicIds.map(String),
+    cover_media_id: s(p.cover_media_id),
+    pdf_media_id: s(p.pdf_media_id),
+    audio_media_id: s(p.audio_media_id),
+  };
+}
