@@ -1,5 +1,5 @@
 import { renderToString } from 'preact-render-to-string';
-import type { ComponentChildren, VNode } from 'preact';
+import { Fragment, type ComponentChildren, type VNode } from 'preact';
 import sanitizeHtml from 'sanitize-html';
 import type { Lang } from '../db/schema.js';
 import { isSafeImageSrc, isSafeLinkHref, isSafeResponsiveImageUrl } from './rich-doc-schema.js';
@@ -146,7 +146,7 @@ function renderInline(node: RichInline, key: number, ctx: RenderContext): VNode 
     else if (mark.type === 'italic') out = <em>{out}</em>;
     else if (mark.type === 'link') out = <a href={safeHref(mark.attrs.href)}>{out}</a>;
   }
-  return typeof out === 'string' ? out : <span key={key}>{out}</span>;
+  return typeof out === 'string' ? out : <Fragment key={key}>{out}</Fragment>;
 }
 
 function inlines(content: RichInline[] | undefined, ctx: RenderContext) {

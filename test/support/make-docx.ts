@@ -191,10 +191,14 @@ class DocxWriter {
     return (typeof content === 'string' ? [content] : content).map((i) => this.inline(i)).join('');
   }
 
-  paragraph(content: DocxContent, opts: { style?: string; rtl?: boolean; numId?: number; level?: number } = {}): string {
+  paragraph(
+    content: DocxContent,
+    opts: { style?: string; rtl?: boolean; numId?: number; level?: number } = {},
+  ): string {
     let pPr = '';
     if (opts.style) pPr += `<w:pStyle w:val="${esc(opts.style)}"/>`;
-    if (opts.numId !== undefined) pPr += `<w:numPr><w:ilvl w:val="${opts.level ?? 0}"/><w:numId w:val="${opts.numId}"/></w:numPr>`;
+    if (opts.numId !== undefined)
+      pPr += `<w:numPr><w:ilvl w:val="${opts.level ?? 0}"/><w:numId w:val="${opts.numId}"/></w:numPr>`;
     if (opts.rtl) pPr += '<w:bidi/>';
     return `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${this.content(content)}</w:p>`;
   }
@@ -206,7 +210,11 @@ class DocxWriter {
     if (image.linkedTarget !== undefined) {
       blip = `<a:blip r:link="${this.addRel('image', image.linkedTarget, true)}"/>`;
     } else {
-      const ext = contentType.split('/')[1]?.replace('jpeg', 'jpg').replace(/[^a-z0-9]/g, '') ?? 'bin';
+      const ext =
+        contentType
+          .split('/')[1]
+          ?.replace('jpeg', 'jpg')
+          .replace(/[^a-z0-9]/g, '') ?? 'bin';
       const name = `image${n}.${ext}`;
       this.media.set(name, image.data ?? Buffer.alloc(0));
       this.mediaTypes.set(ext, contentType);

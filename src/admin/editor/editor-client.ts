@@ -147,7 +147,7 @@ function mount(root: HTMLElement): void {
   textarea.after(ui);
 
   let contentError = false;
-  const nameAttrs: Record<string, string> = label ? { 'aria-labelledby': label.id } : { 'aria-label': t.toolbar };
+  const nameAttrs: Record<string, string> = label ? { 'aria-labelledby': label.id } : { 'aria-label': t.editorName };
 
   // The handlers below refer to `editor`; they only run after construction.
   const editor: Editor = new Editor({
@@ -464,7 +464,7 @@ function mount(root: HTMLElement): void {
     const titleId = nextId('rich-editor-dialog-title');
     const dialog = h('dialog', { class: 'rich-editor-dialog', 'aria-labelledby': titleId, lang, dir });
     const form = h('form', { method: 'dialog', novalidate: '' });
-    const title = h('h2', { id: titleId, class: 'rich-editor-dialog-title' });
+    const title = h('h2', { id: titleId, class: 'rich-editor-dialog-title', tabindex: '-1' });
     const body = h('div', { class: 'rich-editor-dialog-body' });
     const applyButton = h('button', { type: 'submit', class: 'rich-editor-primary' }, t.apply);
     const removeButton = h('button', { type: 'button' }, removeLabel);
@@ -769,8 +769,9 @@ function mount(root: HTMLElement): void {
             void loadMedia();
           }
           parts.dialog.showModal();
+          // Editing: straight to the text. Inserting: start at the title, above the image list.
           if (target) altInput.focus();
-          else legend.scrollIntoView?.({ block: 'nearest' });
+          else parts.title.focus();
         },
       };
     })();

@@ -51,17 +51,15 @@ export const BlockDirection = Extension.create({
         (dir) =>
         ({ tr, state, dispatch }) => {
           const { from, to } = state.selection;
-          let changed = false;
+          const targets: { pos: number; attrs: Record<string, unknown> }[] = [];
           state.doc.nodesBetween(from, to, (node, pos) => {
             if (!DIRECTED_TYPES.includes(node.type.name)) return true;
-            if (node.attrs.dir !== dir) {
-              tr.setNodeMarkup(pos, undefined, { ...node.attrs, dir });
-              changed = true;
-            }
+            if (node.attrs.dir !== dir) targets.push({ pos, attrs: node.attrs });
             return false;
           });
-          if (changed && dispatch) dispatch(tr);
-          return changed;
+          if (targets.length === 0) return false;
+          if (dispatch) for (const { pos, attrs } of targets) tr.setNodeMarkup(pos, undefined, { ...attrs, dir });
+          return true;
         },
     };
   },

@@ -3,6 +3,7 @@
 export type EditorLang = 'en' | 'he';
 
 const en = {
+  editorName: 'Text',
   toolbar: 'Formatting',
   groupHistory: 'History',
   groupBlock: 'Paragraph style',
@@ -70,6 +71,7 @@ const en = {
 export type EditorStrings = typeof en;
 
 const he: EditorStrings = {
+  editorName: 'טקסט',
   toolbar: 'עיצוב',
   groupHistory: 'היסטוריה',
   groupBlock: 'סגנון פסקה',

@@ -5,7 +5,18 @@
  * Whatever cannot be kept is reported as an ImportNote, in reading order.
  */
 import { Parser } from 'htmlparser2';
-import type { Mark, RichDoc, RichInline } from '../../content/rich-text.js';
+import { isSafeLinkHref, RICH_DOC_LIMITS } from '../../content/rich-doc-schema.js';
+import type {
+  Mark,
+  RichBlock,
+  RichDoc,
+  RichImageAttrs,
+  RichInline,
+  RichListItem,
+  RichTableCell,
+  RichTableRow,
+  TextDirection,
+} from '../../content/rich-text.js';
 
 /** One thing the import could not keep (or wants a person to check). See `importNoteMessage`. */
 export interface ImportNote {
@@ -13,26 +24,7 @@ export interface ImportNote {
   params?: Record<string, string | number>;
 }
 
-export type TextDirection = 'ltr' | 'rtl' | 'auto';
-
-/*
- * The block shapes this importer produces: RichBlock plus `attrs.dir` on paragraphs and
- * headings and `mediaId` on images. Every ImportedBlock is also a valid RichBlock.
- */
-type ImageAttrs = { src: string; alt: string; caption?: string; mediaId?: number };
-export type ImportedBlock =
-  | { type: 'paragraph'; attrs?: { dir?: TextDirection }; content?: RichInline[] }
-  | { type: 'heading'; attrs: { level: 2 | 3 | 4; dir?: TextDirection }; content?: RichInline[] }
-  | { type: 'blockquote'; content: ImportedBlock[] }
-  | { type: 'bulletList' | 'orderedList'; content: { type: 'listItem'; content: ImportedBlock[] }[] }
-  | { type: 'table'; content: ImportedTableRow[] }
-  | { type: 'image'; attrs: ImageAttrs };
-type ImportedCell = { type: 'tableHeader' | 'tableCell'; content: ImportedBlock[] };
-interface ImportedTableRow {
-  type: 'tableRow';
-  content: ImportedCell[];
-}
-type ImageBlock = Extract<ImportedBlock, { type: 'image' }>;
+type ImageBlock = Extract<RichBlock, { type: 'image' }>;
 
 // ---------------------------------------------------------------------------------------
 // A minimal markup tree (htmlparser2 callbacks), shared with the WordprocessingML scan.
@@ -107,20 +99,10 @@ export function firstStrongDirection(text: string): 'rtl' | 'ltr' | undefined {
 
 // ---------------------------------------------------------------------------------------
 
-/** Only web and mail links are kept. Returns the href to store, or null to drop the link. */
+/** Only web and mail links are kept (and only as the site would accept them). Null drops the link. */
 export function safeLinkHref(href: string): string | null {
   const trimmed = href.trim();
-  if (!/^(https?|mailto):/i.test(trimmed)) return null;
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    return null;
-  }
-  if (!['http:', 'https:', 'mailto:'].includes(url.protocol)) return null;
-  if (url.protocol !== 'mailto:' && !url.hostname) return null;
-  // eslint-disable-next-line no-control-regex
-  return /[\s\u0000-\u001f\u007f]/.test(trimmed) ? url.href : trimmed;
+  return /^(https?:\/\/|mailto:)/i.test(trimmed) && isSafeLinkHref(trimmed) ? trimmed : null;
 }
 
 /** Shortens a value quoted in a report note. */
@@ -145,7 +127,10 @@ export interface HtmlToRichDocOptions {
   idPrefix?: string;
   /** Nonce of the direction markers in the text (see `directionMarker`). */
   markerNonce?: string;
-  /** Without markers, give paragraphs whose first letter is Hebrew or Arabic `dir: 'rtl'`. */
+  /**
+   * Without markers, take each paragraph's direction from its first letter (Hebrew or Arabic:
+   * 'rtl'). As with markers, directions are kept only if some paragraph is right-to-left.
+   */
   guessDirection?: boolean;
   /**
    * Decides each image in reading order: return where it now lives, or null to leave it out
@@ -198,7 +183,6 @@ const BLOCK_TAGS = new Set([
 const HEADING = /^h([1-6])$/;
 const TITLE_CLASS = 'docx-title';
 const CAPTION_CLASS = 'docx-caption';
-const MAX_SPAN = 64;
 
 const hasClass = (el: MarkupElement, name: string) => (el.attrs.class ?? '').split(/\s+/).includes(name);
 
@@ -210,7 +194,6 @@ class Converter {
   private titleElements = new Set<MarkupElement>();
   private minHeadingLevel = 1;
   private imageCount = 0;
-  private tableCount = 0;
   private sawRtl = false;
   private readonly options: HtmlToRichDocOptions;
 
@@ -330,7 +313,7 @@ class Converter {
 
   // --- blocks ----------------------------------------------------------------------------
 
-  private async body(nodes: MarkupNode[]): Promise<{ blocks: ImportedBlock[]; title: string | null }> {
+  private async body(nodes: MarkupNode[]): Promise<{ blocks: RichBlock[]; title: string | null }> {
     const titleParts: string[] = [];
     const blocks = await this.blocks(nodes, async (el, out) => {
       if (!this.titleElements.has(el)) return false;
@@ -348,9 +331,9 @@ class Converter {
    */
   private async blocks(
     nodes: MarkupNode[],
-    intercept?: (el: MarkupElement, out: ImportedBlock[]) => Promise<boolean>,
-  ): Promise<ImportedBlock[]> {
-    const out: ImportedBlock[] = [];
+    intercept?: (el: MarkupElement, out: RichBlock[]) => Promise<boolean>,
+  ): Promise<RichBlock[]> {
+    const out: RichBlock[] = [];
     let loose: MarkupNode[] = [];
     const flush = async () => {
       if (loose.length > 0) out.push(...(await this.paragraphs(loose, paragraphOf)));
@@ -369,7 +352,7 @@ class Converter {
     return out;
   }
 
-  private async block(el: MarkupElement, before: ImportedBlock[]): Promise<ImportedBlock[]> {
+  private async block(el: MarkupElement, before: RichBlock[]): Promise<RichBlock[]> {
     const level = this.wordLevel(el);
     if (level !== undefined) {
       const shifted = 2 + level - this.minHeadingLevel;
@@ -412,8 +395,8 @@ class Converter {
   /** Inline content as paragraphs (or headings), split around images, which are blocks. */
   private async paragraphs(
     nodes: MarkupNode[],
-    make: (content: RichInline[], dir: TextDirection | undefined) => ImportedBlock,
-  ): Promise<ImportedBlock[]> {
+    make: (content: RichInline[], dir: TextDirection | undefined) => RichBlock,
+  ): Promise<RichBlock[]> {
     const context: InlineContext = { marks: [], dir: {} };
     const segments = await this.inlines(nodes, context);
     let dir: TextDirection | undefined = context.dir.value;
@@ -421,7 +404,7 @@ class Converter {
       dir = firstStrongDirection(segments.map((s) => (s.type === 'text' ? s.text : '')).join(''));
     }
     if (dir === 'rtl') this.sawRtl = true;
-    const out: ImportedBlock[] = [];
+    const out: RichBlock[] = [];
     let run: RichInline[] = [];
     const flush = () => {
       const content = mergeText(run);
@@ -440,8 +423,8 @@ class Converter {
     return out;
   }
 
-  private async list(el: MarkupElement): Promise<ImportedBlock[]> {
-    const items: { type: 'listItem'; content: ImportedBlock[] }[] = [];
+  private async list(el: MarkupElement): Promise<RichBlock[]> {
+    const items: RichListItem[] = [];
     for (const child of el.children) {
       if (child.type === 'text') {
         if (child.text.trim() === '') continue;
@@ -457,8 +440,8 @@ class Converter {
     return [{ type: el.name === 'ol' ? 'orderedList' : 'bulletList', content: items }];
   }
 
-  private async table(el: MarkupElement): Promise<ImportedBlock[]> {
-    const number = ++this.tableCount;
+  /** Rows from `<th>`/`<td>` (mammoth makes Word's repeating header rows `<th>`), merged cells kept. */
+  private async table(el: MarkupElement): Promise<RichBlock[]> {
     const rows: MarkupElement[] = [];
     const collect = (parent: MarkupElement) => {
       for (const child of childElements(parent)) {
@@ -467,52 +450,32 @@ class Converter {
       }
     };
     collect(el);
-
-    // Merged cells cannot be stored: split them so every row keeps the same columns.
-    let merged = false;
-    const carried = new Map<number, { rows: number; type: ImportedCell['type'] }>();
-    const grid: ImportedCell[][] = [];
+    const content: RichTableRow[] = [];
     for (const [r, tr] of rows.entries()) {
-      const out: ImportedCell[] = [];
-      const fillCarried = () => {
-        for (let span = carried.get(out.length); span && span.rows > 0; span = carried.get(out.length)) {
-          out.push(emptyCell(span.type));
-          span.rows--;
-        }
-      };
+      const cells: RichTableCell[] = [];
       for (const cell of childElements(tr).filter((c) => c.name === 'td' || c.name === 'th')) {
-        fillCarried();
-        const type = cell.name === 'th' ? 'tableHeader' : 'tableCell';
+        const blocks = await this.blocks(cell.children);
         const colspan = spanOf(cell.attrs.colspan);
         const rowspan = Math.min(spanOf(cell.attrs.rowspan), rows.length - r);
-        if (colspan > 1 || rowspan > 1) merged = true;
-        const content = await this.blocks(cell.children);
-        out.push({ type, content: content.length > 0 ? content : [{ type: 'paragraph' }] });
-        for (let c = 0; c < colspan; c++) {
-          if (c > 0) out.push(emptyCell(type));
-          if (rowspan > 1) carried.set(out.length - 1, { rows: rowspan - 1, type });
-        }
+        const attrs = { ...(colspan > 1 ? { colspan } : {}), ...(rowspan > 1 ? { rowspan } : {}) };
+        cells.push({
+          type: cell.name === 'th' ? 'tableHeader' : 'tableCell',
+          ...(colspan > 1 || rowspan > 1 ? { attrs } : {}),
+          content: blocks.length > 0 ? blocks : [{ type: 'paragraph' }],
+        });
       }
-      fillCarried();
-      if (out.length > 0) grid.push(out);
+      if (cells.length > 0) content.push({ type: 'tableRow', content: cells });
     }
-    if (merged) this.note('table-cells-merged', { table: number });
-    if (grid.length === 0) return [];
-    const width = Math.max(...grid.map((row) => row.length));
-    for (const row of grid) {
-      const type = row[row.length - 1]?.type ?? 'tableCell';
-      while (row.length < width) row.push(emptyCell(type));
-    }
-    return [{ type: 'table', content: grid.map((content) => ({ type: 'tableRow' as const, content })) }];
+    return content.length > 0 ? [{ type: 'table', content }] : [];
   }
 
   /** Text only (a title, a caption). Footnotes cannot follow; images become blocks after it. */
   private async plainText(
     nodes: MarkupNode[],
     where: 'title' | 'caption',
-  ): Promise<{ text: string; images: ImportedBlock[] }> {
+  ): Promise<{ text: string; images: RichBlock[] }> {
     const segments = await this.inlines(nodes, { marks: [], dir: {} });
-    const images: ImportedBlock[] = [];
+    const images: RichBlock[] = [];
     let text = '';
     for (const segment of segments) {
       if (segment.type === 'text') text += segment.text;
@@ -540,7 +503,8 @@ class Converter {
     for (const node of nodes) {
       if (node.type === 'text') {
         const text = this.stripMarkers(node.text, context.dir);
-        if (text) out.push(context.marks.length > 0 ? { type: 'text', text, marks: context.marks } : { type: 'text', text });
+        if (text)
+          out.push(context.marks.length > 0 ? { type: 'text', text, marks: context.marks } : { type: 'text', text });
         continue;
       }
       out.push(...(await this.inlineElement(node, context)));
@@ -632,7 +596,7 @@ class Converter {
     if (context.link) this.note('image-link-dropped', { image: number, href: quote(context.link) });
     if (!alt) this.note('image-no-alt', { image: number });
     else if (GENERATED_ALT.test(alt)) this.note('image-alt-generated', { image: number });
-    const attrs: ImageAttrs = { src: resolved.src, alt };
+    const attrs: RichImageAttrs = { src: resolved.src, alt };
     if (resolved.mediaId !== undefined) attrs.mediaId = resolved.mediaId;
     return [{ type: 'image', attrs }];
   }
@@ -644,12 +608,10 @@ function escapeRegExp(text: string): string {
 
 function spanOf(value: string | undefined): number {
   const n = Number.parseInt(value ?? '1', 10);
-  return Number.isFinite(n) && n > 1 ? Math.min(n, MAX_SPAN) : 1;
+  return Number.isFinite(n) && n > 1 ? Math.min(n, RICH_DOC_LIMITS.maxSpan) : 1;
 }
 
-const emptyCell = (type: ImportedCell['type']): ImportedCell => ({ type, content: [{ type: 'paragraph' }] });
-
-function paragraphOf(content: RichInline[], dir: TextDirection | undefined): ImportedBlock {
+function paragraphOf(content: RichInline[], dir: TextDirection | undefined): RichBlock {
   return dir ? { type: 'paragraph', attrs: { dir }, content } : { type: 'paragraph', content };
 }
 
@@ -676,7 +638,7 @@ function isBlank(content: RichInline[]): boolean {
 }
 
 /** A document without any right-to-left paragraph needs no directions at all. */
-function stripDirections(blocks: ImportedBlock[]) {
+function stripDirections(blocks: RichBlock[]) {
   for (const block of blocks) {
     if (block.type === 'paragraph' && block.attrs) delete block.attrs;
     else if (block.type === 'heading') delete block.attrs.dir;

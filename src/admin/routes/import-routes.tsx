@@ -83,9 +83,10 @@ export function registerImportRoutes(admin: FastifyInstance, kit: AdminKit) {
           });
           return { src: mediaUrl(media.path), mediaId: media.id };
         },
+        describeImageError: (e) => (isMediaError(e) ? { en: mediaErrorMessage(e, 'en'), he: mediaErrorMessage(e, 'he') } : null),
       });
     } catch (error) {
-      if (error instanceof DocxImportError) return showForm(request, reply, importNoteMessage({ code: error.code }, ctx.lang), 400);
+      if (error instanceof DocxImportError) return showForm(request, reply, importNoteMessage(error, ctx.lang), 400);
       if (isMediaError(error)) return showForm(request, reply, mediaErrorMessage(error, ctx.lang), 400);
       throw error;
     }

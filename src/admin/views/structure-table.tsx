@@ -1,9 +1,17 @@
-import type { ComponentChildren } from 'preact';
 import type { FieldProblems } from '../../editorial/editorial-errors.js';
 import { field, type FormBody } from '../../editorial/publication-form.js';
 import type { AdminContext } from '../admin-context.js';
 import type { AdminMessageKey } from '../i18n/index.js';
-import { Alert, CheckboxField, CsrfField, ErrorSummary, SelectField, TextArea, TextField, type Option } from './fields.js';
+import {
+  Alert,
+  CheckboxField,
+  CsrfField,
+  ErrorSummary,
+  SelectField,
+  TextArea,
+  TextField,
+  type Option,
+} from './fields.js';
 
 /*
  * Views for the "simple table" structure editors (people, topics, publication types, menu
@@ -22,7 +30,7 @@ interface FieldBase {
 
 export type StructureField = FieldBase &
   (
-    | { kind: 'text'; max: number; required?: boolean; dir?: Dir }
+    | { kind: 'text'; max: number; required?: boolean; dir?: Dir; type?: 'email' }
     | { kind: 'textarea'; max: number; required?: boolean; dir?: Dir; rows?: number }
     /** Empty means "make one from `from`"; latin slugs are a–z, 0–9 and hyphens, hebrew ones also allow Hebrew letters. */
     | { kind: 'slug'; script: 'latin' | 'hebrew'; from: string }
@@ -71,9 +79,11 @@ function Field(props: {
   const dir = dirOf(f);
   switch (f.kind) {
     case 'text':
-      return <TextField {...common} value={value} maxLength={f.max} required={f.required} dir={dir} />;
+      return <TextField {...common} value={value} type={f.type} maxLength={f.max} required={f.required} dir={dir} />;
     case 'textarea':
-      return <TextArea {...common} value={value} rows={f.rows ?? 6} maxLength={f.max} required={f.required} dir={dir} />;
+      return (
+        <TextArea {...common} value={value} rows={f.rows ?? 6} maxLength={f.max} required={f.required} dir={dir} />
+      );
     case 'slug':
       return <TextField {...common} value={value} maxLength={SLUG_MAX} dir={dir} />;
     case 'position':
@@ -156,14 +166,12 @@ export function StructureList<R extends { id: number }>(props: {
   rows: R[];
   columns: ListColumn<R>[];
   alert?: string | undefined;
-  before?: ComponentChildren;
 }) {
   const { ctx, basePath, rows, columns } = props;
   const { t } = ctx;
   return (
     <>
       <Alert text={props.alert} />
-      {props.before}
       <p class="actions">
         <a class="button primary" href={`${basePath}/new`}>
           {t(props.newLabel)}
