@@ -59,7 +59,10 @@ const envSchema = z.object({
     .string()
     .refine((v) => /^smtps?:\/\//.test(v), 'must be an smtp:// or smtps:// URL')
     .optional(),
-  MAIL_FROM: z.string().min(3, 'must be an address such as Institute <news@example.org>').default('Dossier <no-reply@localhost>'),
+  MAIL_FROM: z
+    .string()
+    .min(3, 'must be an address such as Institute <news@example.org>')
+    .default('Dossier <no-reply@localhost>'),
   SCHEDULER_INTERVAL_SECONDS: z.coerce
     .number({ message: 'must be a number' })
     .int('must be a whole number')

@@ -47,7 +47,9 @@ export async function serve(config: Config): Promise<void> {
       `  Admin: ${url}/admin/`,
       ...(demoUsers.length
         ? [`    Demo sign-in (password "${DEMO_PASSWORD}"): ${demoUsers.join(', ')}`]
-        : ['    Create an account with: npx dossier user create --role admin --email you@example.org --name "Your Name"']),
+        : [
+            '    Create an account with: npx dossier user create --role admin --email you@example.org --name "Your Name"',
+          ]),
       `  Mail: ${mailer.describe}`,
       '  Stop with Ctrl+C.',
       '',

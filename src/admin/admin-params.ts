@@ -22,7 +22,17 @@ export function pageParam(raw: unknown): number {
 }
 
 /** Confirmations shown after a redirect; only these keys may come from the URL. */
-const NOTICES = ['saved', 'created', 'deleted', 'restored', 'translationCreated', 'uploaded', 'passwordChanged', 'totpEnabled', 'totpDisabled'] as const;
+const NOTICES = [
+  'saved',
+  'created',
+  'deleted',
+  'restored',
+  'translationCreated',
+  'uploaded',
+  'passwordChanged',
+  'totpEnabled',
+  'totpDisabled',
+] as const;
 
 export function noticeParam(raw: unknown): AdminMessageKey | undefined {
   return (NOTICES as readonly string[]).includes(String(raw)) ? (raw as AdminMessageKey) : undefined;

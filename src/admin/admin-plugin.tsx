@@ -181,11 +181,23 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
       admin.setErrorHandler(async (error: Error & { statusCode?: number }, request, reply) => {
         const ctx = await kit.context(request, reply);
         if (error instanceof EditorialError) {
-          return kit.page(reply, ctx, messageFor(error.code, ctx.lang), <p role="alert">{messageFor(error.code, ctx.lang, error.params)}</p>, error.status);
+          return kit.page(
+            reply,
+            ctx,
+            messageFor(error.code, ctx.lang),
+            <p role="alert">{messageFor(error.code, ctx.lang, error.params)}</p>,
+            error.status,
+          );
         }
         const status = typeof error.statusCode === 'number' && error.statusCode < 500 ? error.statusCode : 500;
         if (status >= 500) request.log.error({ err: error }, 'admin request failed');
-        return kit.page(reply, ctx, String(status), <p role="alert">{status === 413 ? 'Too large' : error.message}</p>, status);
+        return kit.page(
+          reply,
+          ctx,
+          String(status),
+          <p role="alert">{status === 413 ? 'Too large' : error.message}</p>,
+          status,
+        );
       });
 
       admin.get('/assets/:file', { config: { public: true } }, async (request, reply) => {
@@ -193,8 +205,10 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
         reply.header('cache-control', 'public, max-age=31536000, immutable');
         if (url === stylesheet.url) return reply.type('text/css; charset=utf-8').send(stylesheet.css);
         const bundle = await getEditorBundle();
-        if (url === `/admin/assets/editor.${bundle.hash}.js`) return reply.type('text/javascript; charset=utf-8').send(bundle.js);
-        if (url === `/admin/assets/editor.${bundle.hash}.css`) return reply.type('text/css; charset=utf-8').send(bundle.css);
+        if (url === `/admin/assets/editor.${bundle.hash}.js`)
+          return reply.type('text/javascript; charset=utf-8').send(bundle.js);
+        if (url === `/admin/assets/editor.${bundle.hash}.css`)
+          return reply.type('text/css; charset=utf-8').send(bundle.css);
         return reply.code(404).header('cache-control', 'no-store').send('Not found');
       });
 

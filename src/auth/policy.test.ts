@@ -57,7 +57,10 @@ const MATRIX: [Action, PublicationStatus | null, 'own' | 'other' | null, Expect]
 
 test('every action has at least one row in the matrix', () => {
   const covered = new Set(MATRIX.map(([action]) => action));
-  assert.deepEqual(ACTIONS.filter((a) => !covered.has(a)), []);
+  assert.deepEqual(
+    ACTIONS.filter((a) => !covered.has(a)),
+    [],
+  );
 });
 
 for (const [action, status, whose, expected] of MATRIX) {

@@ -45,7 +45,11 @@ export async function createSession(
 }
 
 /** The live session for a cookie value, or null when it is unknown, expired, idle or its user disabled. */
-export async function findSession(db: Kysely<Database>, token: string, now = new Date()): Promise<ActiveSession | null> {
+export async function findSession(
+  db: Kysely<Database>,
+  token: string,
+  now = new Date(),
+): Promise<ActiveSession | null> {
   const idHash = hashToken(token);
   const row = await db
     .selectFrom('sessions as s')

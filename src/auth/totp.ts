@@ -18,7 +18,13 @@ export function totpUri(secret: string, email: string, issuer: string): string {
 export function matchTotp(secret: string, code: string, now = Date.now()): number | null {
   const token = code.replace(/\s+/g, '');
   if (!/^\d{6}$/.test(token)) return null;
-  const delta = TOTP.validate({ token, secret: Secret.fromBase32(secret), period: PERIOD_SECONDS, timestamp: now, window: 1 });
+  const delta = TOTP.validate({
+    token,
+    secret: Secret.fromBase32(secret),
+    period: PERIOD_SECONDS,
+    timestamp: now,
+    window: 1,
+  });
   return delta === null ? null : Math.floor(now / 1000 / PERIOD_SECONDS) + delta;
 }
 

@@ -27,8 +27,8 @@ export function normaliseEmail(email: string): string {
 
 /** A user row without secrets, as the admin and the audit log see it. */
 export function publicUser(user: User) {
-  const { password_hash: _hash, totp_secret, totp_last_step: _step, ...rest } = user;
-  return { ...rest, totp_enabled: totp_secret !== null };
+  const { id, email, name, role, disabled, person_id, ui_lang, created_at, totp_secret } = user;
+  return { id, email, name, role, disabled, person_id, ui_lang, created_at, totp_enabled: totp_secret !== null };
 }
 
 export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<User | undefined> {
@@ -92,7 +92,12 @@ export async function updateUser(
     const before = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     const after = await trx
       .updateTable('users')
-      .set({ name: parsed.data.name, role: parsed.data.role as Role, disabled: changes.disabled ? 1 : 0, person_id: changes.personId })
+      .set({
+        name: parsed.data.name,
+        role: parsed.data.role as Role,
+        disabled: changes.disabled ? 1 : 0,
+        person_id: changes.personId,
+      })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -108,7 +113,13 @@ export async function updateUser(
 }
 
 /** Sets a new password and signs the user out everywhere else. */
-export async function setPassword(db: Kysely<Database>, actor: AuditActor, userId: number, password: string, email: string) {
+export async function setPassword(
+  db: Kysely<Database>,
+  actor: AuditActor,
+  userId: number,
+  password: string,
+  email: string,
+) {
   const problem = checkPasswordPolicy(password, email);
   if (problem) throw new UserInputError({ password: problem });
   const passwordHash = await hashPassword(password);
@@ -121,7 +132,11 @@ export async function setPassword(db: Kysely<Database>, actor: AuditActor, userI
 
 export async function setTotpSecret(db: Kysely<Database>, actor: AuditActor, userId: number, secret: string | null) {
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ totp_secret: secret, totp_last_step: null }).where('id', '=', userId).execute();
+    await trx
+      .updateTable('users')
+      .set({ totp_secret: secret, totp_last_step: null })
+      .where('id', '=', userId)
+      .execute();
     await audit(trx, actor, { action: secret ? 'totp-enable' : 'totp-disable', entity: 'user', entityId: userId });
   });
 }

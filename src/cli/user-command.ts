@@ -17,13 +17,19 @@ export async function userCommand(db: Db, args: string[]): Promise<number> {
   });
   const password = randomBytes(15).toString('base64url');
   try {
-    const user = await createUser(db.kysely, { ...SYSTEM_ACTOR, email: 'cli' }, {
-      email: values.email ?? '',
-      name: values.name ?? values.email ?? '',
-      role: values.role ?? '',
-      password,
-    });
-    console.log(`Created ${user.role} ${user.email}. First password (shown once; change it under My account):\n  ${password}`);
+    const user = await createUser(
+      db.kysely,
+      { ...SYSTEM_ACTOR, email: 'cli' },
+      {
+        email: values.email ?? '',
+        name: values.name ?? values.email ?? '',
+        role: values.role ?? '',
+        password,
+      },
+    );
+    console.log(
+      `Created ${user.role} ${user.email}. First password (shown once; change it under My account):\n  ${password}`,
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof UserInputError)) throw error;

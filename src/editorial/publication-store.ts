@@ -52,8 +52,18 @@ export async function loadPublication(db: Kysely<Database>, id: number): Promise
   const row = await db.selectFrom('publications').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
   const [authors, topics] = await Promise.all([
-    db.selectFrom('publication_authors').select('person_id').where('publication_id', '=', id).orderBy('position').execute(),
-    db.selectFrom('publication_topics').select('topic_id').where('publication_id', '=', id).orderBy('topic_id').execute(),
+    db
+      .selectFrom('publication_authors')
+      .select('person_id')
+      .where('publication_id', '=', id)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('publication_topics')
+      .select('topic_id')
+      .where('publication_id', '=', id)
+      .orderBy('topic_id')
+      .execute(),
   ]);
   return { row, authorIds: authors.map((a) => a.person_id), topicIds: topics.map((t) => t.topic_id) };
 }
@@ -131,7 +141,11 @@ async function resolveSlug(db: Kysely<Database>, f: PublicationFields, lang: Lan
   return f.slug;
 }
 
-async function writeRelations(trx: Transaction<Database>, id: number, f: Pick<PublicationFields, 'authorIds' | 'topicIds'>) {
+async function writeRelations(
+  trx: Transaction<Database>,
+  id: number,
+  f: Pick<PublicationFields, 'authorIds' | 'topicIds'>,
+) {
   await trx.deleteFrom('publication_authors').where('publication_id', '=', id).execute();
   await trx.deleteFrom('publication_topics').where('publication_id', '=', id).execute();
   if (f.authorIds.length) {
@@ -181,7 +195,11 @@ export async function createPublication(
   if (Object.keys(problems).length) throw new EditorialError('invalid', 400, { fields: problems });
   const now = (options.now ?? new Date()).toISOString();
   const slug = await resolveSlug(db, f, f.lang);
-  const type = await db.selectFrom('publication_types').select('numbered').where('id', '=', f.typeId).executeTakeFirst();
+  const type = await db
+    .selectFrom('publication_types')
+    .select('numbered')
+    .where('id', '=', f.typeId)
+    .executeTakeFirst();
   const seriesNumber = f.seriesNumber ?? (type?.numbered ? await nextSeriesNumber(db, f.typeId) : null);
   const body = await bodyColumns(db, f.body, f.lang);
   return db.transaction().execute(async (trx) => {
@@ -215,7 +233,12 @@ export async function createPublication(
     await writeRelations(trx, id, f);
     await recordRevision(trx, id, actor.id, now);
     const created = await loadPublication(trx, id);
-    await audit(trx, actor, { action: 'create', entity: 'publication', entityId: id, after: created && snapshotOf(created) });
+    await audit(trx, actor, {
+      action: 'create',
+      entity: 'publication',
+      entityId: id,
+      after: created && snapshotOf(created),
+    });
     return id;
   });
 }

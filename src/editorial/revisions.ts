@@ -5,7 +5,13 @@ import { richTextToPlain } from '../content/rich-text.js';
 import type { Database } from '../db/schema.js';
 import { notFound } from './editorial-errors.js';
 import type { PublicationFields } from './publication-form.js';
-import { loadFor, savePublication, type EditorialDeps, type PublicationSnapshot, type StaffActor } from './publication-store.js';
+import {
+  loadFor,
+  savePublication,
+  type EditorialDeps,
+  type PublicationSnapshot,
+  type StaffActor,
+} from './publication-store.js';
 
 export interface RevisionSummary {
   id: number;

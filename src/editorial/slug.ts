@@ -20,7 +20,9 @@ export function slugify(title: string): string {
 
 /** A slug is what slugify would keep: letters, digits and single hyphens. */
 export function isValidSlug(slug: string): boolean {
-  return slug.length > 0 && slug.length <= MAX_SLUG_LENGTH && /^[\p{Ll}\p{Lo}\p{N}]+(-[\p{Ll}\p{Lo}\p{N}]+)*$/u.test(slug);
+  return (
+    slug.length > 0 && slug.length <= MAX_SLUG_LENGTH && /^[\p{Ll}\p{Lo}\p{N}]+(-[\p{Ll}\p{Lo}\p{N}]+)*$/u.test(slug)
+  );
 }
 
 export async function slugTaken(db: Kysely<Database>, lang: Lang, slug: string, exceptId?: number): Promise<boolean> {

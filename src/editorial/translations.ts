@@ -44,6 +44,11 @@ export async function addTranslation(deps: EditorialDeps, actor: StaffActor, id:
     },
     { translationGroup: r.translation_group },
   );
-  await audit(db, actor, { action: 'add-translation', entity: 'publication', entityId: newId, after: { from: id, lang } });
+  await audit(db, actor, {
+    action: 'add-translation',
+    entity: 'publication',
+    entityId: newId,
+    after: { from: id, lang },
+  });
   return newId;
 }

@@ -68,7 +68,8 @@ export async function applyWorkflowStep(
       .where('status', '=', p.status)
       .where('version', '=', p.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw new EditorialError('conflict', 409, { params: { version: p.version } });
+    if (Number(result.numUpdatedRows) !== 1)
+      throw new EditorialError('conflict', 409, { params: { version: p.version } });
     await audit(trx, actor, {
       action: step,
       entity: 'publication',

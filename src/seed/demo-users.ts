@@ -20,7 +20,16 @@ export async function seedDemoUsers(db: Kysely<Database>): Promise<void> {
   const now = new Date().toISOString();
   await db
     .insertInto('users')
-    .values(DEMO_USERS.map((u) => ({ ...u, password_hash: passwordHash, totp_secret: null, totp_last_step: null, person_id: null, created_at: now })))
+    .values(
+      DEMO_USERS.map((u) => ({
+        ...u,
+        password_hash: passwordHash,
+        totp_secret: null,
+        totp_last_step: null,
+        person_id: null,
+        created_at: now,
+      })),
+    )
     .execute();
 }
 
@@ -29,7 +38,11 @@ export async function demoUsersPresent(db: Kysely<Database>): Promise<string[]> 
   const rows = await db
     .selectFrom('users')
     .select('email')
-    .where('email', 'in', DEMO_USERS.map((u) => u.email))
+    .where(
+      'email',
+      'in',
+      DEMO_USERS.map((u) => u.email),
+    )
     .execute();
   return rows.map((r) => r.email);
 }

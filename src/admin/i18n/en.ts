@@ -36,9 +36,11 @@ export const en = {
   codeButton: 'Verify',
   codeInvalid: 'That code is not right or has been used. Wait for the next code and try again.',
   sessionExpired: 'Your session has ended. Sign in again.',
-  csrfFailed: 'This form had expired or did not come from this site, so nothing was changed. Reload the page and try again.',
+  csrfFailed:
+    'This form had expired or did not come from this site, so nothing was changed. Reload the page and try again.',
   resetTitle: 'Reset your password',
-  resetHelp: 'Enter your email. If it belongs to an account, we will send a link that works once, for {minutes} minutes.',
+  resetHelp:
+    'Enter your email. If it belongs to an account, we will send a link that works once, for {minutes} minutes.',
   resetSend: 'Send the link',
   resetSent: 'If that email belongs to an account, a reset link is on its way. Check your inbox.',
   resetNewTitle: 'Choose a new password',

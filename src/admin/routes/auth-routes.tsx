@@ -26,8 +26,26 @@ function SignInForm({ ctx, email, error, next }: { ctx: AdminContext; email: str
       <form method="post" action="/admin/sign-in" class="narrow-form">
         <CsrfField ctx={ctx} />
         <input type="hidden" name="next" value={next} />
-        <TextField ctx={ctx} name="email" label={t('email')} value={email} type="email" required autocomplete="username" dir="ltr" />
-        <TextField ctx={ctx} name="password" label={t('password')} value="" type="password" required autocomplete="current-password" dir="ltr" />
+        <TextField
+          ctx={ctx}
+          name="email"
+          label={t('email')}
+          value={email}
+          type="email"
+          required
+          autocomplete="username"
+          dir="ltr"
+        />
+        <TextField
+          ctx={ctx}
+          name="password"
+          label={t('password')}
+          value=""
+          type="password"
+          required
+          autocomplete="current-password"
+          dir="ltr"
+        />
         <button type="submit">{t('signInButton')}</button>
       </form>
       <p>
@@ -47,7 +65,16 @@ function CodeForm({ ctx, error }: { ctx: AdminContext; error?: string }) {
         <CsrfField ctx={ctx} />
         <div class="field">
           <label for="code">{t('code')}</label>
-          <input id="code" name="code" inputMode="numeric" autocomplete="one-time-code" pattern="[0-9 ]*" maxLength={8} required dir="ltr" />
+          <input
+            id="code"
+            name="code"
+            inputMode="numeric"
+            autocomplete="one-time-code"
+            pattern="[0-9 ]*"
+            maxLength={8}
+            required
+            dir="ltr"
+          />
         </div>
         <button type="submit">{t('codeButton')}</button>
       </form>
@@ -69,7 +96,12 @@ export function registerAuthRoutes(admin: FastifyInstance, kit: AdminKit) {
       if (request.staff && !request.staff.pendingSecondFactor) return reply.redirect(safeNext(request.query.next), 303);
       const notice = request.query.expired ? 'sessionExpired' : request.query.reset ? 'resetDone' : undefined;
       const ctx = await kit.context(request, reply, notice);
-      return kit.page(reply, ctx, ctx.t('signInTitle'), <SignInForm ctx={ctx} email="" next={safeNext(request.query.next)} />);
+      return kit.page(
+        reply,
+        ctx,
+        ctx.t('signInTitle'),
+        <SignInForm ctx={ctx} email="" next={safeNext(request.query.next)} />,
+      );
     },
   );
 
@@ -85,7 +117,13 @@ export function registerAuthRoutes(admin: FastifyInstance, kit: AdminKit) {
           : ctx.t('signInInvalid');
       const status = result.reason === 'throttled' ? 429 : 401;
       if (result.reason === 'throttled') reply.header('retry-after', String(result.retryAfterMinutes * 60));
-      return kit.page(reply, ctx, ctx.t('signInTitle'), <SignInForm ctx={ctx} email={email} error={error} next={next} />, status);
+      return kit.page(
+        reply,
+        ctx,
+        ctx.t('signInTitle'),
+        <SignInForm ctx={ctx} email={email} error={error} next={next} />,
+        status,
+      );
     }
     // A new session id at every sign-in: a planted cookie cannot be carried into the account.
     if (request.staff) await endSession(db, request.staff.idHash);
@@ -115,8 +153,16 @@ export function registerAuthRoutes(admin: FastifyInstance, kit: AdminKit) {
     if (!result.ok) {
       const ctx = await kit.context(request, reply);
       const error =
-        result.reason === 'throttled' ? ctx.t('signInThrottled', { minutes: result.retryAfterMinutes }) : ctx.t('codeInvalid');
-      return kit.page(reply, ctx, ctx.t('codeTitle'), <CodeForm ctx={ctx} error={error} />, result.reason === 'throttled' ? 429 : 401);
+        result.reason === 'throttled'
+          ? ctx.t('signInThrottled', { minutes: result.retryAfterMinutes })
+          : ctx.t('codeInvalid');
+      return kit.page(
+        reply,
+        ctx,
+        ctx.t('codeTitle'),
+        <CodeForm ctx={ctx} error={error} />,
+        result.reason === 'throttled' ? 429 : 401,
+      );
     }
     kit.setSessionCookie(reply, result.token);
     await audit(db, pending.user, { action: 'sign-in', entity: 'user', entityId: pending.user.id });
@@ -132,7 +178,8 @@ export function registerAuthRoutes(admin: FastifyInstance, kit: AdminKit) {
   admin.post<{ Body: FormBody }>('/language', publicRoute, async (request, reply) => {
     const lang = field(request.body, 'lang') === 'he' ? 'he' : 'en';
     reply.setCookie(kit.cookies.lang, lang, { path: '/admin', httpOnly: true, sameSite: 'lax', secure: kit.secure });
-    if (request.staff) await db.updateTable('users').set({ ui_lang: lang }).where('id', '=', request.staff.user.id).execute();
+    if (request.staff)
+      await db.updateTable('users').set({ ui_lang: lang }).where('id', '=', request.staff.user.id).execute();
     return reply.redirect(safeNext(field(request.body, 'back')), 303);
   });
 
@@ -182,7 +229,13 @@ export function registerAuthRoutes(admin: FastifyInstance, kit: AdminKit) {
     } catch (error) {
       if (!(error instanceof UserInputError)) throw error;
       const problems: FieldProblems = { password: [{ code: error.fields.password ?? 'required' }] };
-      return kit.page(reply, ctx, ctx.t('resetNewTitle'), <ResetForm ctx={ctx} token={token} problems={problems} />, 400);
+      return kit.page(
+        reply,
+        ctx,
+        ctx.t('resetNewTitle'),
+        <ResetForm ctx={ctx} token={token} problems={problems} />,
+        400,
+      );
     }
     return reply.redirect('/admin/sign-in?reset=1', 303);
   });
@@ -193,7 +246,16 @@ function ForgotForm({ ctx, email, problems }: { ctx: AdminContext; email: string
     <form method="post" action="/admin/password/forgot" class="narrow-form">
       <p>{ctx.t('resetHelp', { minutes: RESET_LINK_MINUTES })}</p>
       <CsrfField ctx={ctx} />
-      <TextField ctx={ctx} name="email" label={ctx.t('email')} value={email} type="email" required problems={problems} dir="ltr" />
+      <TextField
+        ctx={ctx}
+        name="email"
+        label={ctx.t('email')}
+        value={email}
+        type="email"
+        required
+        problems={problems}
+        dir="ltr"
+      />
       <button type="submit">{ctx.t('resetSend')}</button>
     </form>
   );

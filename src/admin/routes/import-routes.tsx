@@ -30,7 +30,13 @@ function ImportForm({ ctx, error }: { ctx: AdminContext; error?: string }) {
         </div>
         <div class="field">
           <label for="file">{t('importFile')}</label>
-          <input id="file" name="file" type="file" required accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" />
+          <input
+            id="file"
+            name="file"
+            type="file"
+            required
+            accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          />
         </div>
         <button type="submit">{t('importButton')}</button>
       </form>
@@ -83,7 +89,8 @@ export function registerImportRoutes(admin: FastifyInstance, kit: AdminKit) {
           });
           return { src: mediaUrl(media.path), mediaId: media.id };
         },
-        describeImageError: (e) => (isMediaError(e) ? { en: mediaErrorMessage(e, 'en'), he: mediaErrorMessage(e, 'he') } : null),
+        describeImageError: (e) =>
+          isMediaError(e) ? { en: mediaErrorMessage(e, 'en'), he: mediaErrorMessage(e, 'he') } : null,
       });
     } catch (error) {
       if (error instanceof DocxImportError) return showForm(request, reply, importNoteMessage(error, ctx.lang), 400);

@@ -48,7 +48,15 @@ export function registerMediaRoutes(admin: FastifyInstance, kit: AdminKit) {
         <form method="post" action="/admin/media" enctype="multipart/form-data" class="upload-form">
           <h2>{t('upload')}</h2>
           <CsrfField ctx={ctx} />
-          <TextField ctx={ctx} name="alt_en" label={t('altEn')} value={typed.alt_en ?? ''} help={t('altHelp')} maxLength={500} dir="ltr" />
+          <TextField
+            ctx={ctx}
+            name="alt_en"
+            label={t('altEn')}
+            value={typed.alt_en ?? ''}
+            help={t('altHelp')}
+            maxLength={500}
+            dir="ltr"
+          />
           <TextField ctx={ctx} name="alt_he" label={t('altHe')} value={typed.alt_he ?? ''} maxLength={500} dir="rtl" />
           <div class="field">
             <label for="file">{t('uploadFile')}</label>
@@ -126,7 +134,11 @@ export function registerMediaRoutes(admin: FastifyInstance, kit: AdminKit) {
     const form = await readMultipartForm(request, kit.staff(request).csrfToken);
     const ctx = await kit.context(request, reply);
     const fail = (message: string) =>
-      renderLibrary(request, reply, { problems: { file: [{ code: 'media', params: { message } }] }, typed: form.fields, status: 400 });
+      renderLibrary(request, reply, {
+        problems: { file: [{ code: 'media', params: { message } }] },
+        typed: form.fields,
+        status: 400,
+      });
     if (!form.file) return fail(ctx.t('required'));
     try {
       const media = await saveUpload(db, mediaStore, {
@@ -143,19 +155,22 @@ export function registerMediaRoutes(admin: FastifyInstance, kit: AdminKit) {
     return reply.redirect('/admin/media?notice=uploaded', 303);
   });
 
-  admin.post<{ Params: { id: string }; Querystring: Record<string, unknown>; Body: FormBody }>('/media/:id/delete', async (request, reply) => {
-    const actor = actorOf(request, kit);
-    if (!can(actor, 'media.delete')) throw new EditorialError('forbidden', 403);
-    try {
-      const { media } = await deleteMedia(db, mediaStore, idParam(request.params.id));
-      await audit(db.kysely, actor, { action: 'delete', entity: 'media', entityId: media.id, before: media });
-    } catch (error) {
-      if (!isMediaError(error)) throw error;
-      const ctx = await kit.context(request, reply);
-      return renderLibrary(request, reply, { alert: mediaErrorMessage(error, ctx.lang), status: 409 });
-    }
-    return reply.redirect('/admin/media?notice=deleted', 303);
-  });
+  admin.post<{ Params: { id: string }; Querystring: Record<string, unknown>; Body: FormBody }>(
+    '/media/:id/delete',
+    async (request, reply) => {
+      const actor = actorOf(request, kit);
+      if (!can(actor, 'media.delete')) throw new EditorialError('forbidden', 403);
+      try {
+        const { media } = await deleteMedia(db, mediaStore, idParam(request.params.id));
+        await audit(db.kysely, actor, { action: 'delete', entity: 'media', entityId: media.id, before: media });
+      } catch (error) {
+        if (!isMediaError(error)) throw error;
+        const ctx = await kit.context(request, reply);
+        return renderLibrary(request, reply, { alert: mediaErrorMessage(error, ctx.lang), status: 409 });
+      }
+      return reply.redirect('/admin/media?notice=deleted', 303);
+    },
+  );
 
   /** The editor's image picker reads the library from here. */
   admin.get<{ Querystring: Record<string, unknown> }>('/api/media', async (request) => {
@@ -176,5 +191,4 @@ export function registerMediaRoutes(admin: FastifyInstance, kit: AdminKit) {
       total: page.total,
     };
   });
-
 }

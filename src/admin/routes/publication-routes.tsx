@@ -40,7 +40,9 @@ export function actorOf(request: FastifyRequest, kit: AdminKit): StaffActor {
 
 async function nextNumbers(db: Kysely<Database>, ctx: AdminContext) {
   const numbered = ctx.catalog.types.filter((t) => t.numbered);
-  return Promise.all(numbered.map(async (t) => ({ typeName: inLang(t, 'name', ctx.lang), next: await nextSeriesNumber(db, t.id) })));
+  return Promise.all(
+    numbered.map(async (t) => ({ typeName: inLang(t, 'name', ctx.lang), next: await nextSeriesNumber(db, t.id) })),
+  );
 }
 
 /** Renders the new/edit form, with what was typed and the problems when a save failed. */
@@ -48,7 +50,15 @@ export async function renderPublicationForm(
   kit: AdminKit,
   request: FastifyRequest,
   reply: FastifyReply,
-  options: { id?: number; values: FormBody; problems?: FieldProblems; alert?: string; status?: number; notice?: ReturnType<typeof noticeParam>; extra?: preact.ComponentChildren },
+  options: {
+    id?: number;
+    values: FormBody;
+    problems?: FieldProblems;
+    alert?: string;
+    status?: number;
+    notice?: ReturnType<typeof noticeParam>;
+    extra?: preact.ComponentChildren;
+  },
 ) {
   const db = kit.deps.db.kysely;
   const ctx = await kit.context(request, reply, options.notice);
@@ -121,13 +131,23 @@ export function registerPublicationRoutes(admin: FastifyInstance, kit: AdminKit)
     if (filters.personId) {
       const personId = filters.personId;
       q = q.where(({ exists, selectFrom }) =>
-        exists(selectFrom('publication_authors as pa').select('pa.person_id').whereRef('pa.publication_id', '=', 'p.id').where('pa.person_id', '=', personId)),
+        exists(
+          selectFrom('publication_authors as pa')
+            .select('pa.person_id')
+            .whereRef('pa.publication_id', '=', 'p.id')
+            .where('pa.person_id', '=', personId),
+        ),
       );
     }
     if (filters.topicId) {
       const topicId = filters.topicId;
       q = q.where(({ exists, selectFrom }) =>
-        exists(selectFrom('publication_topics as pt').select('pt.topic_id').whereRef('pt.publication_id', '=', 'p.id').where('pt.topic_id', '=', topicId)),
+        exists(
+          selectFrom('publication_topics as pt')
+            .select('pt.topic_id')
+            .whereRef('pt.publication_id', '=', 'p.id')
+            .where('pt.topic_id', '=', topicId),
+        ),
       );
     }
     if (filters.q) {
@@ -158,14 +178,19 @@ export function registerPublicationRoutes(admin: FastifyInstance, kit: AdminKit)
     const ctx = await kit.context(request, reply);
     const firstType = ctx.catalog.types[0];
     return renderPublicationForm(kit, request, reply, {
-      values: { lang, type_id: firstType ? String(firstType.id) : '', body_json: JSON.stringify({ type: 'doc', content: [] }) },
+      values: {
+        lang,
+        type_id: firstType ? String(firstType.id) : '',
+        body_json: JSON.stringify({ type: 'doc', content: [] }),
+      },
     });
   });
 
   admin.post<{ Body: FormBody }>('/publications', async (request, reply) => {
     const values = collectAuthorIds(request.body);
     const parsed = parsePublicationForm(values);
-    if (!parsed.ok) return renderPublicationForm(kit, request, reply, { values, problems: parsed.problems, status: 400 });
+    if (!parsed.ok)
+      return renderPublicationForm(kit, request, reply, { values, problems: parsed.problems, status: 400 });
     try {
       const id = await createPublication(deps, actorOf(request, kit), parsed.fields);
       return reply.redirect(`/admin/publications/${id}?notice=created`, 303);
@@ -177,27 +202,32 @@ export function registerPublicationRoutes(admin: FastifyInstance, kit: AdminKit)
     }
   });
 
-  admin.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>('/publications/:id', async (request, reply) => {
-    const id = idParam(request.params.id);
-    const found = await loadFor(db, actorOf(request, kit), id, 'publication.view');
-    return renderPublicationForm(kit, request, reply, {
-      id,
-      values: publicationValues(found.row, found.authorIds, found.topicIds),
-      notice: noticeParam(request.query.notice),
-    });
-  });
+  admin.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>(
+    '/publications/:id',
+    async (request, reply) => {
+      const id = idParam(request.params.id);
+      const found = await loadFor(db, actorOf(request, kit), id, 'publication.view');
+      return renderPublicationForm(kit, request, reply, {
+        id,
+        values: publicationValues(found.row, found.authorIds, found.topicIds),
+        notice: noticeParam(request.query.notice),
+      });
+    },
+  );
 
   admin.post<{ Params: { id: string }; Body: FormBody }>('/publications/:id', async (request, reply) => {
     const id = idParam(request.params.id);
     const values = collectAuthorIds(request.body);
     const parsed = parsePublicationForm(values);
-    if (!parsed.ok) return renderPublicationForm(kit, request, reply, { id, values, problems: parsed.problems, status: 400 });
+    if (!parsed.ok)
+      return renderPublicationForm(kit, request, reply, { id, values, problems: parsed.problems, status: 400 });
     try {
       await savePublication(deps, actorOf(request, kit), id, parsed.fields, Number(field(values, 'version')));
       return reply.redirect(`/admin/publications/${id}?notice=saved`, 303);
     } catch (error) {
       if (!(error instanceof EditorialError) || (error.status !== 400 && error.status !== 409)) throw error;
-      if (error.status === 400) return renderPublicationForm(kit, request, reply, { id, values, problems: error.fields, status: 400 });
+      if (error.status === 400)
+        return renderPublicationForm(kit, request, reply, { id, values, problems: error.fields, status: 400 });
       // Conflict: keep the writer's text in the form, show the text saved meanwhile beside it.
       const theirs = await loadFor(db, actorOf(request, kit), id, 'publication.view');
       const ctx = await kit.context(request, reply);
@@ -211,7 +241,9 @@ export function registerPublicationRoutes(admin: FastifyInstance, kit: AdminKit)
             <summary>{ctx.t('conflictTheirs')}</summary>
             <h2 dir="auto">{theirs.row.title}</h2>
             <p dir="auto">{theirs.row.summary}</p>
-            <pre dir="auto" class="plain-text">{theirs.row.body_text}</pre>
+            <pre dir="auto" class="plain-text">
+              {theirs.row.body_text}
+            </pre>
           </details>
         ),
       });
@@ -261,7 +293,10 @@ export function registerPublicationRoutes(admin: FastifyInstance, kit: AdminKit)
     const view = await publicationView(deps.site, ctx, detail);
     const adminCtx = await kit.context(request, reply);
     const banner = `<p class="preview-banner" role="status">${escapeHtml(adminCtx.t('previewBanner'))}</p>`;
-    const html = renderDocument(ctx, { ...view, meta: { ...view.meta, noindex: true } }).replace(/<body([^>]*)>/, `<body$1>${banner}`);
+    const html = renderDocument(ctx, { ...view, meta: { ...view.meta, noindex: true } }).replace(
+      /<body([^>]*)>/,
+      `<body$1>${banner}`,
+    );
     return reply.type('text/html; charset=utf-8').send(html);
   });
 

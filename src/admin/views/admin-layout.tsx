@@ -70,7 +70,15 @@ function Header({ ctx }: { ctx: AdminContext }) {
   );
 }
 
-export function AdminLayout({ ctx, title, children }: { ctx: AdminContext; title: string; children: ComponentChildren }) {
+export function AdminLayout({
+  ctx,
+  title,
+  children,
+}: {
+  ctx: AdminContext;
+  title: string;
+  children: ComponentChildren;
+}) {
   return (
     <html lang={ctx.lang} dir={dirOf(ctx.lang)}>
       <head>

@@ -46,7 +46,13 @@ function a11y(name: string, problems: FieldProblems | undefined, help: string | 
 }
 
 export function TextField(
-  props: Common & { value: string; type?: 'text' | 'email' | 'password' | 'number' | 'search' | 'url'; maxLength?: number; dir?: 'auto' | 'ltr' | 'rtl'; autocomplete?: string },
+  props: Common & {
+    value: string;
+    type?: 'text' | 'email' | 'password' | 'number' | 'search' | 'url';
+    maxLength?: number;
+    dir?: 'auto' | 'ltr' | 'rtl';
+    autocomplete?: string;
+  },
 ) {
   const { ctx, name, label, problems, help } = props;
   return (
@@ -66,7 +72,9 @@ export function TextField(
   );
 }
 
-export function TextArea(props: Common & { value: string; rows?: number; maxLength?: number; dir?: 'auto' | 'ltr' | 'rtl' }) {
+export function TextArea(
+  props: Common & { value: string; rows?: number; maxLength?: number; dir?: 'auto' | 'ltr' | 'rtl' },
+) {
   const { ctx, name, label, problems, help } = props;
   return (
     <div class="field">

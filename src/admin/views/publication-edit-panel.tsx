@@ -38,7 +38,9 @@ export function EditPanel(props: {
   const { t } = ctx;
   const zone = ctx.catalog.settings.timeZone;
   const target = { ownerUserId: p.owner_user_id, status: p.status };
-  const steps = (Object.keys(WORKFLOW_STEPS) as WorkflowStep[]).filter((s) => s !== 'schedule' && can(actor, WORKFLOW_STEPS[s].permission, target));
+  const steps = (Object.keys(WORKFLOW_STEPS) as WorkflowStep[]).filter(
+    (s) => s !== 'schedule' && can(actor, WORKFLOW_STEPS[s].permission, target),
+  );
   const otherLang = p.lang === 'en' ? 'he' : 'en';
   const otherName = t(otherLang === 'he' ? 'langHe' : 'langEn');
   return (

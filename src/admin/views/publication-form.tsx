@@ -23,7 +23,10 @@ export interface PublicationFormProps {
 function mediaOptions(media: Media[], kind: Media['kind'], lang: AdminContext['lang']): Option[] {
   return media
     .filter((m) => m.kind === kind)
-    .map((m) => ({ value: String(m.id), label: `${m.original_name || m.path}${inLang(m, 'alt', lang) ? ` — ${inLang(m, 'alt', lang)}` : ''}` }));
+    .map((m) => ({
+      value: String(m.id),
+      label: `${m.original_name || m.path}${inLang(m, 'alt', lang) ? ` — ${inLang(m, 'alt', lang)}` : ''}`,
+    }));
 }
 
 function TopicTree({ ctx, selected, parentId }: { ctx: AdminContext; selected: string[]; parentId: number }) {
@@ -57,7 +60,11 @@ export function PublicationForm(props: PublicationFormProps) {
   const authors = fieldList(values, 'author_ids');
   const people: Option[] = catalog.people.map((p) => ({ value: String(p.id), label: inLang(p, 'name', lang) }));
   return (
-    <form method="post" action={publication ? `/admin/publications/${publication.id}` : '/admin/publications'} class="publication-form">
+    <form
+      method="post"
+      action={publication ? `/admin/publications/${publication.id}` : '/admin/publications'}
+      class="publication-form"
+    >
       <link rel="stylesheet" href={props.editorStyles} />
       <ErrorSummary ctx={ctx} problems={problems} />
       <CsrfField ctx={ctx} />
@@ -77,8 +84,26 @@ export function PublicationForm(props: PublicationFormProps) {
           ]}
         />
       )}
-      <TextField ctx={ctx} name="title" label={t('fieldTitle')} value={v('title')} problems={problems} required maxLength={LIMITS.title} dir={dir} />
-      <TextField ctx={ctx} name="slug" label={t('fieldSlug')} value={v('slug')} problems={problems} help={t('fieldSlugHelp')} maxLength={80} dir={dir} />
+      <TextField
+        ctx={ctx}
+        name="title"
+        label={t('fieldTitle')}
+        value={v('title')}
+        problems={problems}
+        required
+        maxLength={LIMITS.title}
+        dir={dir}
+      />
+      <TextField
+        ctx={ctx}
+        name="slug"
+        label={t('fieldSlug')}
+        value={v('slug')}
+        problems={problems}
+        help={t('fieldSlugHelp')}
+        maxLength={80}
+        dir={dir}
+      />
       <div class="field-row">
         <SelectField
           ctx={ctx}
@@ -95,10 +120,26 @@ export function PublicationForm(props: PublicationFormProps) {
           value={v('series_number')}
           problems={problems}
           type="number"
-          help={t('fieldSeriesNumberHelp', { numbers: props.nextNumbers.map((n) => `${n.typeName} ${n.next}`).join(', ') })}
+          help={t('fieldSeriesNumberHelp', {
+            numbers: props.nextNumbers.map((n) => `${n.typeName} ${n.next}`).join(', '),
+          })}
         />
-        <TextField ctx={ctx} name="volume" label={t('fieldVolume')} value={v('volume')} problems={problems} type="number" />
-        <TextField ctx={ctx} name="issue" label={t('fieldIssue')} value={v('issue')} problems={problems} type="number" />
+        <TextField
+          ctx={ctx}
+          name="volume"
+          label={t('fieldVolume')}
+          value={v('volume')}
+          problems={problems}
+          type="number"
+        />
+        <TextField
+          ctx={ctx}
+          name="issue"
+          label={t('fieldIssue')}
+          value={v('issue')}
+          problems={problems}
+          type="number"
+        />
       </div>
       <fieldset>
         <legend>{t('fieldAuthors')}</legend>
@@ -119,9 +160,25 @@ export function PublicationForm(props: PublicationFormProps) {
         <legend>{t('fieldTopics')}</legend>
         <TopicTree ctx={ctx} selected={fieldList(values, 'topic_ids')} parentId={0} />
       </fieldset>
-      <TextArea ctx={ctx} name="summary" label={t('fieldSummary')} value={v('summary')} problems={problems} maxLength={LIMITS.summary} dir={dir} />
+      <TextArea
+        ctx={ctx}
+        name="summary"
+        label={t('fieldSummary')}
+        value={v('summary')}
+        problems={problems}
+        maxLength={LIMITS.summary}
+        dir={dir}
+      />
       <div class="rich-editor" data-rich-editor data-lang={contentLang} data-media-url="/admin/api/media?kind=image">
-        <TextArea ctx={ctx} name="body_json" label={t('fieldBody')} value={v('body_json')} problems={problems} rows={16} dir="ltr" />
+        <TextArea
+          ctx={ctx}
+          name="body_json"
+          label={t('fieldBody')}
+          value={v('body_json')}
+          problems={problems}
+          rows={16}
+          dir="ltr"
+        />
       </div>
       <TextField
         ctx={ctx}
@@ -133,9 +190,33 @@ export function PublicationForm(props: PublicationFormProps) {
         dir={dir}
       />
       <div class="field-row">
-        <SelectField ctx={ctx} name="cover_media_id" label={t('fieldCover')} value={v('cover_media_id')} emptyLabel={t('none')} problems={problems} options={mediaOptions(props.media, 'image', lang)} />
-        <SelectField ctx={ctx} name="pdf_media_id" label={t('fieldPdf')} value={v('pdf_media_id')} emptyLabel={t('none')} problems={problems} options={mediaOptions(props.media, 'pdf', lang)} />
-        <SelectField ctx={ctx} name="audio_media_id" label={t('fieldAudio')} value={v('audio_media_id')} emptyLabel={t('none')} problems={problems} options={mediaOptions(props.media, 'audio', lang)} />
+        <SelectField
+          ctx={ctx}
+          name="cover_media_id"
+          label={t('fieldCover')}
+          value={v('cover_media_id')}
+          emptyLabel={t('none')}
+          problems={problems}
+          options={mediaOptions(props.media, 'image', lang)}
+        />
+        <SelectField
+          ctx={ctx}
+          name="pdf_media_id"
+          label={t('fieldPdf')}
+          value={v('pdf_media_id')}
+          emptyLabel={t('none')}
+          problems={problems}
+          options={mediaOptions(props.media, 'pdf', lang)}
+        />
+        <SelectField
+          ctx={ctx}
+          name="audio_media_id"
+          label={t('fieldAudio')}
+          value={v('audio_media_id')}
+          emptyLabel={t('none')}
+          problems={problems}
+          options={mediaOptions(props.media, 'audio', lang)}
+        />
       </div>
       <CheckboxField ctx={ctx} name="featured" label={t('fieldFeatured')} checked={v('featured') === '1'} />
       <button type="submit" class="primary">

@@ -31,7 +31,17 @@ interface Row {
   updated_at: string;
 }
 
-function Filter({ id, label, value, options }: { id: string; label: string; value: string; options: [string, string][] }) {
+function Filter({
+  id,
+  label,
+  value,
+  options,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: [string, string][];
+}) {
   return (
     <div class="field">
       <label for={`f-${id}`}>{label}</label>
@@ -46,7 +56,13 @@ function Filter({ id, label, value, options }: { id: string; label: string; valu
   );
 }
 
-export function PublicationList(props: { ctx: AdminContext; rows: Row[]; total: number; perPage: number; filters: PublicationListFilters }) {
+export function PublicationList(props: {
+  ctx: AdminContext;
+  rows: Row[];
+  total: number;
+  perPage: number;
+  filters: PublicationListFilters;
+}) {
   const { ctx, rows, filters } = props;
   const { t, catalog, lang } = ctx;
   const any: [string, string] = ['', t('any')];
@@ -73,11 +89,36 @@ export function PublicationList(props: { ctx: AdminContext; rows: Row[]; total: 
         </a>
       </p>
       <form method="get" action="/admin/publications" class="filters" aria-label={t('filters')}>
-        <Filter id="status" label={t('filterStatus')} value={filters.status ?? ''} options={[any, ...PUBLICATION_STATUSES.map((s): [string, string] => [s, t(STATUS_LABEL[s])])]} />
-        <Filter id="type" label={t('filterType')} value={String(filters.typeId ?? '')} options={[any, ...catalog.types.map((ty): [string, string] => [String(ty.id), inLang(ty, 'name', lang)])]} />
-        <Filter id="author" label={t('filterAuthor')} value={String(filters.personId ?? '')} options={[any, ...catalog.people.map((p): [string, string] => [String(p.id), inLang(p, 'name', lang)])]} />
-        <Filter id="lang" label={t('filterLanguage')} value={filters.lang ?? ''} options={[any, ['en', t('langEn')], ['he', t('langHe')]]} />
-        <Filter id="topic" label={t('filterTopic')} value={String(filters.topicId ?? '')} options={[any, ...catalog.topics.map((tp): [string, string] => [String(tp.id), inLang(tp, 'name', lang)])]} />
+        <Filter
+          id="status"
+          label={t('filterStatus')}
+          value={filters.status ?? ''}
+          options={[any, ...PUBLICATION_STATUSES.map((s): [string, string] => [s, t(STATUS_LABEL[s])])]}
+        />
+        <Filter
+          id="type"
+          label={t('filterType')}
+          value={String(filters.typeId ?? '')}
+          options={[any, ...catalog.types.map((ty): [string, string] => [String(ty.id), inLang(ty, 'name', lang)])]}
+        />
+        <Filter
+          id="author"
+          label={t('filterAuthor')}
+          value={String(filters.personId ?? '')}
+          options={[any, ...catalog.people.map((p): [string, string] => [String(p.id), inLang(p, 'name', lang)])]}
+        />
+        <Filter
+          id="lang"
+          label={t('filterLanguage')}
+          value={filters.lang ?? ''}
+          options={[any, ['en', t('langEn')], ['he', t('langHe')]]}
+        />
+        <Filter
+          id="topic"
+          label={t('filterTopic')}
+          value={String(filters.topicId ?? '')}
+          options={[any, ...catalog.topics.map((tp): [string, string] => [String(tp.id), inLang(tp, 'name', lang)])]}
+        />
         <div class="field">
           <label for="f-q">{t('filterSearch')}</label>
           <input id="f-q" name="q" type="search" value={filters.q} maxLength={200} />

@@ -94,11 +94,7 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .execute();
   await db.schema.alterTable('publications').addColumn('owner_user_id', 'integer').execute();
   await db.schema.alterTable('publications').addColumn('publish_at', 'text').execute();
-  await db.schema
-    .createIndex('publications_due')
-    .on('publications')
-    .columns(['status', 'publish_at'])
-    .execute();
+  await db.schema.createIndex('publications_due').on('publications').columns(['status', 'publish_at']).execute();
 
   await db.schema
     .alterTable('media')
