@@ -384,7 +384,8 @@ function mount(root: HTMLElement): void {
       const el = h(
         'button',
         { type: 'button', class: tool.className ?? '', 'aria-label': labelText, title: labelText, tabindex: '-1' },
-        h('span', { 'aria-hidden': 'true' }, tool.text),
+        // The glyph is drawn by CSS so the button's name is its full label alone (WCAG 2.5.3).
+        h('span', { 'aria-hidden': 'true', 'data-glyph': tool.text }),
       );
       const index = buttons.length;
       // Keep the editor's selection visible while the mouse is down.
