@@ -13,6 +13,8 @@ export interface Db {
   engine: Engine;
   /** Human-readable location for start-up messages (never includes a password). */
   describe: string;
+  /** The PostgreSQL schema this Db is confined to, when one was given. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -82,6 +84,7 @@ async function createPostgres(url: string, schema: string | undefined): Promise<
     kysely,
     engine: 'postgres',
     describe: `PostgreSQL at ${safe.host}${safe.pathname}${schema ? ` (schema ${schema})` : ''}`,
+    ...(schema ? { schema } : {}),
     close: () => kysely.destroy(),
   };
 }

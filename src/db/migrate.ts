@@ -16,6 +16,9 @@ const migrations: Record<string, EngineMigration> = {
 function createMigrator(db: Db): Migrator {
   return new Migrator({
     db: db.kysely,
+    // Kysely looks for its own tables in every schema unless told which: tests run many
+    // schemas in one database at once.
+    ...(db.schema ? { migrationTableSchema: db.schema } : {}),
     provider: {
       getMigrations: async () =>
         Object.fromEntries(
