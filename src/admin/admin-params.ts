@@ -1,3 +1,5 @@
+import type { FastifyRequest } from 'fastify';
+import type { FormBody } from '../editorial/form-body.js';
 import { EditorialError } from '../editorial/editorial-errors.js';
 import type { AdminMessageKey } from './i18n/index.js';
 
@@ -36,4 +38,13 @@ const NOTICES = [
 
 export function noticeParam(raw: unknown): AdminMessageKey | undefined {
   return (NOTICES as readonly string[]).includes(String(raw)) ? (raw as AdminMessageKey) : undefined;
+}
+
+/** A parsed urlencoded form body (the admin registers the form parser). */
+export function formBody(request: FastifyRequest): FormBody {
+  return (request.body ?? {}) as FormBody;
+}
+
+export function queryOf(request: FastifyRequest): Record<string, unknown> {
+  return (request.query ?? {}) as Record<string, unknown>;
 }

@@ -6,12 +6,14 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { can, type Action } from '../auth/policy.js';
 import { findSession, type ActiveSession } from '../auth/sessions.js';
 import { newToken, tokensEqual } from '../auth/tokens.js';
 import type { ContentService } from '../content/content-service.js';
 import type { Db } from '../db/create-db.js';
 import type { Lang } from '../db/schema.js';
 import { EditorialError } from '../editorial/editorial-errors.js';
+import type { StaffActor } from '../editorial/publication-store.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { MediaStore } from '../media/media-store.js';
 import type { SiteDeps } from '../site/page-handler.js';
@@ -21,7 +23,7 @@ import { getEditorBundle } from './editor/editor-bundle.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerMediaRoutes } from './routes/media-routes.js';
 import { registerPublicationRoutes } from './routes/publication-routes.js';
-import { registerStructureRoutes } from './routes/structure-routes.js';
+import { registerStructureRoutes } from './structure/structure-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
 import { AdminLayout } from './views/admin-layout.js';
 
@@ -76,6 +78,8 @@ export interface AdminKit {
   page(reply: FastifyReply, ctx: AdminContext, title: string, body: VNode, status?: number): FastifyReply;
   /** The signed-in user, or a 401 (routes are protected by the hook; this narrows the type). */
   staff(request: FastifyRequest): NonNullable<FastifyRequest['staff']>;
+  /** The signed-in staff member; with `action`, a 403 unless the policy allows it (before any data is read). */
+  actor(request: FastifyRequest, action?: Action): StaffActor;
   setSessionCookie(reply: FastifyReply, token: string): void;
   editorScript(): Promise<string>;
 }
@@ -137,6 +141,11 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
       if (!request.staff) throw new EditorialError('forbidden', 403);
       return request.staff;
     },
+    actor(request, action) {
+      const { user } = kit.staff(request);
+      if (action && !can(user, action)) throw new EditorialError('forbidden', 403);
+      return { id: user.id, email: user.email, role: user.role };
+    },
     setSessionCookie(reply, token) {
       reply.setCookie(cookies.session, token, cookieOptions);
     },
@@ -144,6 +153,19 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
       return `/admin/assets/editor.${(await getEditorBundle()).hash}.js`;
     },
   };
+
+  // Outside the admin's hooks: a stylesheet or script needs no session lookup.
+  app.get('/admin/assets/:file', async (request, reply) => {
+    const url = request.url.split('?')[0];
+    reply.header('cache-control', 'public, max-age=31536000, immutable');
+    if (url === stylesheet.url) return reply.type('text/css; charset=utf-8').send(stylesheet.css);
+    const bundle = await getEditorBundle();
+    if (url === `/admin/assets/editor.${bundle.hash}.js`)
+      return reply.type('text/javascript; charset=utf-8').send(bundle.js);
+    if (url === `/admin/assets/editor.${bundle.hash}.css`)
+      return reply.type('text/css; charset=utf-8').send(bundle.css);
+    return reply.code(404).header('cache-control', 'no-store').send('Not found');
+  });
 
   await app.register(
     async (admin) => {
@@ -198,18 +220,6 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
           <p role="alert">{status === 413 ? 'Too large' : error.message}</p>,
           status,
         );
-      });
-
-      admin.get('/assets/:file', { config: { public: true } }, async (request, reply) => {
-        const url = request.url.split('?')[0];
-        reply.header('cache-control', 'public, max-age=31536000, immutable');
-        if (url === stylesheet.url) return reply.type('text/css; charset=utf-8').send(stylesheet.css);
-        const bundle = await getEditorBundle();
-        if (url === `/admin/assets/editor.${bundle.hash}.js`)
-          return reply.type('text/javascript; charset=utf-8').send(bundle.js);
-        if (url === `/admin/assets/editor.${bundle.hash}.css`)
-          return reply.type('text/css; charset=utf-8').send(bundle.css);
-        return reply.code(404).header('cache-control', 'no-store').send('Not found');
       });
 
       admin.get('/', async (_request, reply) => reply.redirect('/admin/publications', 303));

@@ -68,31 +68,35 @@ function visible<O>(qb: PublicationQuery<O>, now: string): PublicationQuery<O> {
   return qb.where('p.status', '=', 'published').where('p.published_at', '<=', now);
 }
 
+/** Publications with any of these topics. */
+export function inTopics<O>(qb: PublicationQuery<O>, topicIds: number[]): PublicationQuery<O> {
+  return qb.where(({ exists, selectFrom }) =>
+    exists(
+      selectFrom('publication_topics as pt')
+        .select('pt.topic_id')
+        .whereRef('pt.publication_id', '=', 'p.id')
+        .where('pt.topic_id', 'in', topicIds),
+    ),
+  );
+}
+
+/** Publications this person wrote (or co-wrote). */
+export function byAuthor<O>(qb: PublicationQuery<O>, personId: number): PublicationQuery<O> {
+  return qb.where(({ exists, selectFrom }) =>
+    exists(
+      selectFrom('publication_authors as pa')
+        .select('pa.person_id')
+        .whereRef('pa.publication_id', '=', 'p.id')
+        .where('pa.person_id', '=', personId),
+    ),
+  );
+}
+
 function applyFilter<O>(qb: PublicationQuery<O>, f: ListFilter, now: string): PublicationQuery<O> {
   let q = visible(qb, now).where('p.lang', '=', f.lang);
   if (f.typeId !== undefined) q = q.where('p.type_id', '=', f.typeId);
-  if (f.topicIds && f.topicIds.length > 0) {
-    const ids = f.topicIds;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('publication_topics as pt')
-          .select('pt.topic_id')
-          .whereRef('pt.publication_id', '=', 'p.id')
-          .where('pt.topic_id', 'in', ids),
-      ),
-    );
-  }
-  if (f.personId !== undefined) {
-    const personId = f.personId;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('publication_authors as pa')
-          .select('pa.person_id')
-          .whereRef('pa.publication_id', '=', 'p.id')
-          .where('pa.person_id', '=', personId),
-      ),
-    );
-  }
+  if (f.topicIds && f.topicIds.length > 0) q = inTopics(q, f.topicIds);
+  if (f.personId !== undefined) q = byAuthor(q, f.personId);
   if (f.year !== undefined) {
     q = q.where('p.published_at', '>=', `${f.year}-01-01`).where('p.published_at', '<', `${f.year + 1}-01-01`);
   }

@@ -1,11 +1,8 @@
 import { LANGUAGES, type Lang } from '../db/schema.js';
-import { parseRichDoc } from '../content/rich-doc-schema.js';
 import type { RichDoc } from '../content/rich-text.js';
 import type { FieldProblems } from './editorial-errors.js';
+import { field, fieldList, readRichDocField, type FormBody } from './form-body.js';
 import { isValidSlug } from './slug.js';
-
-/** A submitted form: every value as the browser sent it (repeated fields as arrays). */
-export type FormBody = Record<string, string | string[] | undefined>;
 
 /** The editable fields of a publication, validated. */
 export interface PublicationFields {
@@ -29,16 +26,6 @@ export interface PublicationFields {
 }
 
 export const LIMITS = { title: 300, summary: 2000, seoDescription: 300 } as const;
-
-export function field(body: FormBody, name: string): string {
-  const v = body[name];
-  return (Array.isArray(v) ? v[0] : v) ?? '';
-}
-
-export function fieldList(body: FormBody, name: string): string[] {
-  const v = body[name];
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
-}
 
 function optionalInt(raw: string, problems: FieldProblems, name: string, max = 1_000_000): number | null {
   if (raw.trim() === '') return null;
@@ -81,21 +68,7 @@ export function parsePublicationForm(
   const slug = field(body, 'slug').trim().toLowerCase();
   if (slug !== '' && !isValidSlug(slug)) problems.slug = [{ code: 'slug-invalid' }];
 
-  let doc: RichDoc = { type: 'doc', content: [] };
-  const rawBody = field(body, 'body_json').trim();
-  if (rawBody !== '') {
-    let json: unknown;
-    try {
-      json = JSON.parse(rawBody);
-    } catch {
-      problems.body_json = [{ code: 'body-not-json' }];
-    }
-    if (json !== undefined) {
-      const parsed = parseRichDoc(json);
-      if (parsed.ok) doc = parsed.doc;
-      else problems.body_json = parsed.errors.map((e) => ({ code: `rich:${e.code}`, params: e.params }));
-    }
-  }
+  const doc = readRichDocField(body, 'body_json', problems);
 
   const fields: PublicationFields = {
     typeId,

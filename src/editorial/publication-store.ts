@@ -3,9 +3,8 @@ import type { Kysely, Transaction } from 'kysely';
 import { audit } from '../audit/audit-log.js';
 import { can, type Action } from '../auth/policy.js';
 import type { ContentService } from '../content/content-service.js';
-import type { RichDoc } from '../content/rich-text.js';
 import type { Db } from '../db/create-db.js';
-import type { Database, Lang, MediaKind, Publication, PublicationStatus } from '../db/schema.js';
+import type { Database, Lang, MediaKind, Publication, PublicationStatus, Role } from '../db/schema.js';
 import { renderBody } from './render-body.js';
 import { EditorialError, forbidden, notFound, type FieldProblems } from './editorial-errors.js';
 import type { PublicationFields } from './publication-form.js';
@@ -20,7 +19,7 @@ export interface EditorialDeps {
 export interface StaffActor {
   id: number;
   email: string;
-  role: 'admin' | 'editor' | 'author' | 'contributor';
+  role: Role;
 }
 
 export interface EditablePublication {
@@ -177,9 +176,25 @@ export async function recordRevision(trx: Kysely<Database>, id: number, userId: 
     .execute();
 }
 
-async function bodyColumns(db: Kysely<Database>, doc: RichDoc, lang: Lang) {
-  const { html, text } = await renderBody(db, doc, lang);
-  return { body_json: JSON.stringify(doc), body_html: html, body_text: text };
+/** The columns staff edit, from the form's fields; the body is rendered here, once, on save. */
+async function editedColumns(db: Kysely<Database>, f: PublicationFields, slug: string, lang: Lang) {
+  const { html, text } = await renderBody(db, f.body, lang);
+  return {
+    type_id: f.typeId,
+    volume: f.volume,
+    issue: f.issue,
+    title: f.title,
+    slug,
+    summary: f.summary,
+    body_json: JSON.stringify(f.body),
+    body_html: html,
+    body_text: text,
+    seo_description: f.seoDescription,
+    featured: f.featured ? 1 : 0,
+    cover_media_id: f.coverMediaId,
+    pdf_media_id: f.pdfMediaId,
+    audio_media_id: f.audioMediaId,
+  };
 }
 
 /** Creates a draft owned by the actor; returns its id. */
@@ -201,32 +216,21 @@ export async function createPublication(
     .where('id', '=', f.typeId)
     .executeTakeFirst();
   const seriesNumber = f.seriesNumber ?? (type?.numbered ? await nextSeriesNumber(db, f.typeId) : null);
-  const body = await bodyColumns(db, f.body, f.lang);
+  const columns = await editedColumns(db, f, slug, f.lang);
   return db.transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto('publications')
       .values({
-        type_id: f.typeId,
+        ...columns,
         translation_group: options.translationGroup ?? randomUUID(),
         lang: f.lang,
         series_number: seriesNumber,
-        volume: f.volume,
-        issue: f.issue,
-        title: f.title,
-        slug,
-        summary: f.summary,
-        ...body,
-        seo_description: f.seoDescription,
         status: 'draft',
-        featured: f.featured ? 1 : 0,
         published_at: null,
         publish_at: null,
         owner_user_id: actor.id,
         created_at: now,
         updated_at: now,
-        cover_media_id: f.coverMediaId,
-        pdf_media_id: f.pdfMediaId,
-        audio_media_id: f.audioMediaId,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -261,25 +265,14 @@ export async function savePublication(
   if (Object.keys(problems).length) throw new EditorialError('invalid', 400, { fields: problems });
   const lang = before.row.lang;
   const slug = await resolveSlug(db, f, lang, id);
-  const body = await bodyColumns(db, f.body, lang);
+  const columns = await editedColumns(db, f, slug, lang);
   const now = (options.now ?? new Date()).toISOString();
   await db.transaction().execute(async (trx) => {
     const result = await trx
       .updateTable('publications')
       .set((eb) => ({
-        type_id: f.typeId,
+        ...columns,
         series_number: f.seriesNumber,
-        volume: f.volume,
-        issue: f.issue,
-        title: f.title,
-        slug,
-        summary: f.summary,
-        ...body,
-        seo_description: f.seoDescription,
-        featured: f.featured ? 1 : 0,
-        cover_media_id: f.coverMediaId,
-        pdf_media_id: f.pdfMediaId,
-        audio_media_id: f.audioMediaId,
         updated_at: now,
         version: eb('version', '+', 1),
       }))

@@ -1,23 +1,17 @@
 import type { Kysely } from 'kysely';
-import { renderRichText, richTextToPlain, type ImageSources, type RichDoc } from '../content/rich-text.js';
+import {
+  renderRichText,
+  richTextMediaIds,
+  richTextToPlain,
+  type ImageSources,
+  type RichDoc,
+} from '../content/rich-text.js';
 import type { Database, Lang } from '../db/schema.js';
 import { toImageSources } from '../media/image-sources.js';
 
-function imageIds(doc: RichDoc): number[] {
-  const ids: number[] = [];
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    const n = node as { type?: string; attrs?: { mediaId?: unknown }; content?: unknown[] };
-    if (n.type === 'image' && typeof n.attrs?.mediaId === 'number') ids.push(n.attrs.mediaId);
-    n.content?.forEach(walk);
-  };
-  walk(doc);
-  return ids;
-}
-
 /** Renders a body once, on save, with the responsive variants of its images. */
 export async function renderBody(db: Kysely<Database>, doc: RichDoc, lang: Lang) {
-  const ids = imageIds(doc);
+  const ids = richTextMediaIds(doc);
   const images = new Map<number, ImageSources>();
   if (ids.length) {
     for (const m of await db.selectFrom('media').selectAll().where('id', 'in', ids).execute()) {

@@ -49,7 +49,7 @@ export interface FieldDiff {
 }
 
 function comparable(s: PublicationSnapshot): Record<string, string> {
-  const body = parseRichDoc(JSON.parse(s.body_json) as unknown);
+  const body = parseRichDoc(s.body_json);
   return {
     title: s.title,
     slug: s.slug,
@@ -102,7 +102,7 @@ export async function restoreRevision(
   const db = deps.db.kysely;
   const current = await loadFor(db, actor, publicationId, 'publication.edit');
   const s = await loadSnapshot(db, publicationId, version);
-  const body = parseRichDoc(JSON.parse(s.body_json) as unknown);
+  const body = parseRichDoc(s.body_json);
   const fields: PublicationFields = {
     typeId: s.type_id,
     lang: current.row.lang,

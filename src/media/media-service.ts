@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Db } from '../db/create-db.js';
+import { containsPattern } from '../db/like.js';
 import type { Database, Media, MediaKind, MediaVariant } from '../db/schema.js';
 import { mediaFilePaths } from './image-sources.js';
 import { processImage } from './image-variants.js';
@@ -268,7 +269,7 @@ export async function listMedia(db: Db, options: ListMediaOptions = {}): Promise
   const page = Math.max(1, Math.floor(options.page ?? 1) || 1);
   const kind = options.kind;
   const q = cleanText(options.q ?? '');
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = containsPattern(q);
   const like = sql.raw(db.engine === 'postgres' ? 'ilike' : 'like');
   const base = db.kysely
     .selectFrom('media')

@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { publishDue } from '../../src/editorial/scheduler.js';
 import { DEMO_PASSWORD } from '../../src/seed/demo-users.js';
 import { sampleDocx, sampleDocxContent } from '../support/make-docx.js';
+import { axeSource, launchBrowser, listen, skipWithoutChromium } from '../support/browser.js';
 import { createTestSite, type TestSite } from '../support/test-db.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI === 'true')
-  throw new Error(`Chromium is required under CI=true but ${CHROMIUM} is missing`);
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-describe('editorial journey in Chromium', { skip: hasChromium ? false : `Chromium not found at ${CHROMIUM}` }, () => {
+describe('editorial journey in Chromium', { skip: skipWithoutChromium }, () => {
   let site: TestSite;
   let browser: Browser;
   let origin: string;
@@ -23,21 +15,8 @@ describe('editorial journey in Chromium', { skip: hasChromium ? false : `Chromiu
 
   before(async () => {
     site = await createTestSite('sqlite');
-    await site.app.listen({ host: '127.0.0.1', port: 0 });
-    const address = site.app.server.address();
-    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    origin = await listen(site);
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();

@@ -1,16 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { axeSource, launchBrowser, listen, skipWithoutChromium } from '../support/browser.js';
 import { createTestSite, type TestSite } from '../support/test-db.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI === 'true')
-  throw new Error(`Chromium is required under CI=true but ${CHROMIUM} is missing`);
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface AxeViolation {
   id: string;
@@ -18,7 +10,7 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-describe('public site in Chromium', { skip: hasChromium ? false : `Chromium not found at ${CHROMIUM}` }, () => {
+describe('public site in Chromium', { skip: skipWithoutChromium }, () => {
   let site: TestSite;
   let browser: Browser;
   let origin: string;
@@ -26,21 +18,8 @@ describe('public site in Chromium', { skip: hasChromium ? false : `Chromium not 
 
   before(async () => {
     site = await createTestSite('sqlite');
-    await site.app.listen({ host: '127.0.0.1', port: 0 });
-    const address = site.app.server.address();
-    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    origin = await listen(site);
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();

@@ -59,7 +59,6 @@ export const en = {
   unknownChoice: 'Choose one of the options offered.',
   slugInvalid: 'Use lowercase letters, digits and hyphens only (Hebrew letters are fine).',
   slugTaken: 'Another publication in this language already uses this address.',
-  bodyNotJson: 'The text could not be read. Your text is kept below; contact an administrator if this repeats.',
   requiredToPublish: 'Add a summary before publishing.',
   timeInFuture: 'Choose a time in the future.',
   emailInvalid: 'Enter a valid email address.',

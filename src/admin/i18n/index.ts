@@ -36,3 +36,8 @@ export function messageFor(code: string, lang: Lang, params?: Record<string, str
   const key = keyOf(code);
   return key ? adminTranslator(lang)(key, params) : code;
 }
+
+/** A language's name in the interface language ("Hebrew", "עברית"). */
+export function languageName(t: AdminTranslate, lang: Lang): string {
+  return t(lang === 'he' ? 'langHe' : 'langEn');
+}

@@ -4,7 +4,6 @@
  * ul/ol/li, table, img, br, blockquote), so this is a tree walk, not a general HTML importer.
  * Whatever cannot be kept is reported as an ImportNote, in reading order.
  */
-import { Parser } from 'htmlparser2';
 import { isSafeLinkHref, RICH_DOC_LIMITS } from '../../content/rich-doc-schema.js';
 import type {
   Mark,
@@ -17,6 +16,8 @@ import type {
   RichTableRow,
   TextDirection,
 } from '../../content/rich-text.js';
+import { firstStrongDirection, MARKER_CLOSE, MARKER_OPEN } from './direction-markers.js';
+import { childElements, parseMarkup, textContent, type MarkupElement, type MarkupNode } from './markup.js';
 
 /** One thing the import could not keep (or wants a person to check). See `importNoteMessage`. */
 export interface ImportNote {
@@ -25,77 +26,6 @@ export interface ImportNote {
 }
 
 type ImageBlock = Extract<RichBlock, { type: 'image' }>;
-
-// ---------------------------------------------------------------------------------------
-// A minimal markup tree (htmlparser2 callbacks), shared with the WordprocessingML scan.
-
-export interface MarkupElement {
-  type: 'element';
-  name: string;
-  attrs: Record<string, string>;
-  children: MarkupNode[];
-}
-export type MarkupNode = MarkupElement | { type: 'text'; text: string };
-
-/** Parses HTML (or XML with `xml: true`, names kept as written, e.g. `w:p`) into a tree. */
-export function parseMarkup(source: string, options: { xml?: boolean } = {}): MarkupElement {
-  const root: MarkupElement = { type: 'element', name: '#root', attrs: {}, children: [] };
-  const stack: MarkupElement[] = [root];
-  const top = () => stack[stack.length - 1] ?? root;
-  const parser = new Parser(
-    {
-      onopentag(name, attrs) {
-        const element: MarkupElement = { type: 'element', name, attrs: { ...attrs }, children: [] };
-        top().children.push(element);
-        stack.push(element);
-      },
-      ontext(text) {
-        const children = top().children;
-        const last = children[children.length - 1];
-        if (last?.type === 'text') last.text += text;
-        else children.push({ type: 'text', text });
-      },
-      onclosetag() {
-        if (stack.length > 1) stack.pop();
-      },
-    },
-    { xmlMode: options.xml ?? false, decodeEntities: true },
-  );
-  parser.write(source);
-  parser.end();
-  return root;
-}
-
-export const childElements = (element: MarkupElement): MarkupElement[] =>
-  element.children.filter((c): c is MarkupElement => c.type === 'element');
-
-export function firstChild(element: MarkupElement, name: string): MarkupElement | undefined {
-  return childElements(element).find((c) => c.name === name);
-}
-
-function textContent(node: MarkupNode): string {
-  return node.type === 'text' ? node.text : node.children.map(textContent).join('');
-}
-
-// ---------------------------------------------------------------------------------------
-// Paragraph direction markers. The Word importer puts one invisible marker at the start of
-// each paragraph (mammoth itself drops `w:bidi`); the walk below reads and removes them.
-
-const MARKER_OPEN = '\uE000';
-const MARKER_CLOSE = '\uE001';
-
-export function directionMarker(nonce: string, dir: 'rtl' | 'ltr'): string {
-  return `${MARKER_OPEN}${nonce}${dir === 'rtl' ? 'r' : 'l'}${MARKER_CLOSE}`;
-}
-
-const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
-
-/** The direction of the first strong (letter) character, if any. */
-export function firstStrongDirection(text: string): 'rtl' | 'ltr' | undefined {
-  const letter = /\p{L}/u.exec(text);
-  if (!letter) return undefined;
-  return RTL_LETTER.test(letter[0]) ? 'rtl' : 'ltr';
-}
 
 // ---------------------------------------------------------------------------------------
 

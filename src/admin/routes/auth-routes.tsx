@@ -5,11 +5,11 @@ import { completeSecondFactor, signInWithPassword } from '../../auth/sign-in.js'
 import { UserInputError } from '../../auth/users.js';
 import { audit } from '../../audit/audit-log.js';
 import type { FieldProblems } from '../../editorial/editorial-errors.js';
-import { field, type FormBody } from '../../editorial/publication-form.js';
+import { field, type FormBody } from '../../editorial/form-body.js';
 import type { AdminContext } from '../admin-context.js';
 import type { AdminKit } from '../admin-plugin.js';
 import { adminTranslator } from '../i18n/index.js';
-import { Alert, CsrfField, TextField } from '../views/fields.js';
+import { Alert, CodeField, CsrfField, TextField } from '../views/fields.js';
 
 const publicRoute = { config: { public: true } };
 
@@ -63,19 +63,7 @@ function CodeForm({ ctx, error }: { ctx: AdminContext; error?: string }) {
       <p>{t('codeHelp')}</p>
       <form method="post" action="/admin/sign-in/code" class="narrow-form">
         <CsrfField ctx={ctx} />
-        <div class="field">
-          <label for="code">{t('code')}</label>
-          <input
-            id="code"
-            name="code"
-            inputMode="numeric"
-            autocomplete="one-time-code"
-            pattern="[0-9 ]*"
-            maxLength={8}
-            required
-            dir="ltr"
-          />
-        </div>
+        <CodeField ctx={ctx} />
         <button type="submit">{t('codeButton')}</button>
       </form>
     </>

@@ -10,7 +10,7 @@ import type { AdminKit } from '../admin-plugin.js';
 import { readMultipartForm } from '../multipart-form.js';
 import { Alert, CsrfField } from '../views/fields.js';
 import { publicationValues } from '../views/publication-form.js';
-import { actorOf, renderPublicationForm } from './publication-routes.js';
+import { renderPublicationForm } from './publication-routes.js';
 
 function ImportForm({ ctx, error }: { ctx: AdminContext; error?: string }) {
   const { t } = ctx;
@@ -73,7 +73,7 @@ export function registerImportRoutes(admin: FastifyInstance, kit: AdminKit) {
   admin.get('/publications/import', (request, reply) => showForm(request, reply));
 
   admin.post('/publications/import', async (request, reply) => {
-    const actor = actorOf(request, kit);
+    const actor = kit.actor(request);
     const form = await readMultipartForm(request, kit.staff(request).csrfToken);
     const ctx = await kit.context(request, reply);
     if (!form.file) return showForm(request, reply, ctx.t('required'), 400);

@@ -3,14 +3,13 @@ import { can } from '../../auth/policy.js';
 import { audit } from '../../audit/audit-log.js';
 import { MEDIA_KINDS, type MediaKind } from '../../db/schema.js';
 import { EditorialError, type FieldProblems } from '../../editorial/editorial-errors.js';
-import type { FormBody } from '../../editorial/publication-form.js';
+import { type FormBody } from '../../editorial/form-body.js';
 import { isMediaError, mediaErrorMessage, formatBytes } from '../../media/media-errors.js';
 import { deleteMedia, listMedia, mediaUrl, parseVariants, saveUpload } from '../../media/media-service.js';
 import { idParam, noticeParam, pageParam, stringParam } from '../admin-params.js';
 import type { AdminKit } from '../admin-plugin.js';
 import { readMultipartForm } from '../multipart-form.js';
 import { Alert, CsrfField, TextField } from '../views/fields.js';
-import { actorOf } from './publication-routes.js';
 
 function kindParam(raw: unknown): MediaKind | undefined {
   return (MEDIA_KINDS as readonly string[]).includes(String(raw)) ? (raw as MediaKind) : undefined;
@@ -37,7 +36,7 @@ export function registerMediaRoutes(admin: FastifyInstance, kit: AdminKit) {
     const kind = kindParam(request.query.kind);
     const q = stringParam(request.query.q);
     const page = await listMedia(db, { kind, q, page: pageParam(request.query.page) });
-    const actor = actorOf(request, kit);
+    const actor = kit.actor(request);
     const typed = options.typed ?? {};
     return kit.page(
       reply,
@@ -129,7 +128,7 @@ export function registerMediaRoutes(admin: FastifyInstance, kit: AdminKit) {
   admin.get<{ Querystring: Record<string, unknown> }>('/media', (request, reply) => renderLibrary(request, reply));
 
   admin.post<{ Querystring: Record<string, unknown> }>('/media', async (request, reply) => {
-    const actor = actorOf(request, kit);
+    const actor = kit.actor(request);
     if (!can(actor, 'media.upload')) throw new EditorialError('forbidden', 403);
     const form = await readMultipartForm(request, kit.staff(request).csrfToken);
     const ctx = await kit.context(request, reply);
@@ -158,7 +157,7 @@ export function registerMediaRoutes(admin: FastifyInstance, kit: AdminKit) {
   admin.post<{ Params: { id: string }; Querystring: Record<string, unknown>; Body: FormBody }>(
     '/media/:id/delete',
     async (request, reply) => {
-      const actor = actorOf(request, kit);
+      const actor = kit.actor(request);
       if (!can(actor, 'media.delete')) throw new EditorialError('forbidden', 403);
       try {
         const { media } = await deleteMedia(db, mediaStore, idParam(request.params.id));

@@ -1,20 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sql, type Kysely } from 'kysely';
-import { can } from '../../auth/policy.js';
+import type { Kysely } from 'kysely';
 import { inLang } from '../../content/bilingual.js';
 import { findPublicationForPreview } from '../../content/publication-queries.js';
 import { PUBLICATION_STATUSES, type Database, type Lang, type PublicationStatus } from '../../db/schema.js';
 import { EditorialError, type FieldProblems } from '../../editorial/editorial-errors.js';
 import { zonedLocalToUtc } from '../../editorial/local-time.js';
-import { field, parsePublicationForm, type FormBody } from '../../editorial/publication-form.js';
+import { parsePublicationForm } from '../../editorial/publication-form.js';
+import { field, type FormBody } from '../../editorial/form-body.js';
 import {
   createPublication,
   deletePublication,
   loadFor,
   nextSeriesNumber,
   savePublication,
-  type StaffActor,
 } from '../../editorial/publication-store.js';
+import { listStaffPublications, STAFF_PAGE_SIZE, type StaffListFilters } from '../../editorial/staff-publications.js';
 import { addTranslation } from '../../editorial/translations.js';
 import { applyWorkflowStep, isWorkflowStep } from '../../editorial/workflow.js';
 import { escapeHtml } from '../../lib/escape-html.js';
@@ -27,16 +27,9 @@ import { messageFor } from '../i18n/index.js';
 import { Alert } from '../views/fields.js';
 import { EditPanel } from '../views/publication-edit-panel.js';
 import { collectAuthorIds, PublicationForm, publicationValues } from '../views/publication-form.js';
-import { PublicationList, type PublicationListFilters } from '../views/publication-list.js';
+import { PublicationList } from '../views/publication-list.js';
 import { registerImportRoutes } from './import-routes.js';
 import { registerRevisionRoutes } from './revision-routes.js';
-
-const PAGE_SIZE = 30;
-
-export function actorOf(request: FastifyRequest, kit: AdminKit): StaffActor {
-  const { user } = kit.staff(request);
-  return { id: user.id, email: user.email, role: user.role };
-}
 
 async function nextNumbers(db: Kysely<Database>, ctx: AdminContext) {
   const numbered = ctx.catalog.types.filter((t) => t.numbered);
@@ -62,7 +55,7 @@ export async function renderPublicationForm(
 ) {
   const db = kit.deps.db.kysely;
   const ctx = await kit.context(request, reply, options.notice);
-  const actor = actorOf(request, kit);
+  const actor = kit.actor(request);
   const found = options.id !== undefined ? await loadFor(db, actor, options.id, 'publication.view') : undefined;
   const [translation, media, numbers, editorScript] = await Promise.all([
     found
@@ -94,14 +87,13 @@ export async function renderPublicationForm(
         media={media}
         nextNumbers={numbers}
         editorScript={editorScript}
-        editorStyles={editorScript.replace(/\.js$/, '.css')}
       />
     </>,
     options.status ?? 200,
   );
 }
 
-function listFilters(query: Record<string, unknown>): PublicationListFilters {
+function listFilters(query: Record<string, unknown>): StaffListFilters {
   const status = stringParam(query.status);
   const lang = stringParam(query.lang);
   return {
@@ -121,55 +113,14 @@ export function registerPublicationRoutes(admin: FastifyInstance, kit: AdminKit)
 
   admin.get<{ Querystring: Record<string, unknown> }>('/publications', async (request, reply) => {
     const ctx = await kit.context(request, reply, noticeParam(request.query.notice));
-    const actor = actorOf(request, kit);
+    const actor = kit.actor(request);
     const filters = listFilters(request.query);
-    let q = db.selectFrom('publications as p');
-    if (!can(actor, 'publication.viewAll')) q = q.where('p.owner_user_id', '=', actor.id);
-    if (filters.status) q = q.where('p.status', '=', filters.status);
-    if (filters.lang) q = q.where('p.lang', '=', filters.lang);
-    if (filters.typeId) q = q.where('p.type_id', '=', filters.typeId);
-    if (filters.personId) {
-      const personId = filters.personId;
-      q = q.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('publication_authors as pa')
-            .select('pa.person_id')
-            .whereRef('pa.publication_id', '=', 'p.id')
-            .where('pa.person_id', '=', personId),
-        ),
-      );
-    }
-    if (filters.topicId) {
-      const topicId = filters.topicId;
-      q = q.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('publication_topics as pt')
-            .select('pt.topic_id')
-            .whereRef('pt.publication_id', '=', 'p.id')
-            .where('pt.topic_id', '=', topicId),
-        ),
-      );
-    }
-    if (filters.q) {
-      // Escape LIKE wildcards so a search for "100%" means the characters.
-      const pattern = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      q = q.where(sql<boolean>`lower(p.title) like ${pattern.toLowerCase()} escape '\\'`);
-    }
-    const [rows, total] = await Promise.all([
-      q
-        .select(['p.id', 'p.title', 'p.lang', 'p.type_id', 'p.status', 'p.updated_at', 'p.publish_at'])
-        .orderBy('p.updated_at', 'desc')
-        .orderBy('p.id', 'desc')
-        .limit(PAGE_SIZE)
-        .offset((filters.page - 1) * PAGE_SIZE)
-        .execute(),
-      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
+    const { rows, total } = await listStaffPublications(db, actor, filters);
     return kit.page(
       reply,
       ctx,
       ctx.t('publicationsTitle'),
-      <PublicationList ctx={ctx} rows={rows} total={Number(total.n)} perPage={PAGE_SIZE} filters={filters} />,
+      <PublicationList ctx={ctx} rows={rows} total={total} perPage={STAFF_PAGE_SIZE} filters={filters} />,
     );
   });
 
@@ -192,7 +143,7 @@ export function registerPublicationRoutes(admin: FastifyInstance, kit: AdminKit)
     if (!parsed.ok)
       return renderPublicationForm(kit, request, reply, { values, problems: parsed.problems, status: 400 });
     try {
-      const id = await createPublication(deps, actorOf(request, kit), parsed.fields);
+      const id = await createPublication(deps, kit.actor(request), parsed.fields);
       return reply.redirect(`/admin/publications/${id}?notice=created`, 303);
     } catch (error) {
       if (error instanceof EditorialError && error.status === 400) {
@@ -206,7 +157,7 @@ export function registerPublicationRoutes(admin: FastifyInstance, kit: AdminKit)
     '/publications/:id',
     async (request, reply) => {
       const id = idParam(request.params.id);
-      const found = await loadFor(db, actorOf(request, kit), id, 'publication.view');
+      const found = await loadFor(db, kit.actor(request), id, 'publication.view');
       return renderPublicationForm(kit, request, reply, {
         id,
         values: publicationValues(found.row, found.authorIds, found.topicIds),
@@ -222,14 +173,14 @@ export function registerPublicationRoutes(admin: FastifyInstance, kit: AdminKit)
     if (!parsed.ok)
       return renderPublicationForm(kit, request, reply, { id, values, problems: parsed.problems, status: 400 });
     try {
-      await savePublication(deps, actorOf(request, kit), id, parsed.fields, Number(field(values, 'version')));
+      await savePublication(deps, kit.actor(request), id, parsed.fields, Number(field(values, 'version')));
       return reply.redirect(`/admin/publications/${id}?notice=saved`, 303);
     } catch (error) {
       if (!(error instanceof EditorialError) || (error.status !== 400 && error.status !== 409)) throw error;
       if (error.status === 400)
         return renderPublicationForm(kit, request, reply, { id, values, problems: error.fields, status: 400 });
       // Conflict: keep the writer's text in the form, show the text saved meanwhile beside it.
-      const theirs = await loadFor(db, actorOf(request, kit), id, 'publication.view');
+      const theirs = await loadFor(db, kit.actor(request), id, 'publication.view');
       const ctx = await kit.context(request, reply);
       return renderPublicationForm(kit, request, reply, {
         id,
@@ -260,10 +211,10 @@ export function registerPublicationRoutes(admin: FastifyInstance, kit: AdminKit)
       publishAt = zonedLocalToUtc(field(request.body, 'publish_at'), ctx.catalog.settings.timeZone) ?? undefined;
     }
     try {
-      await applyWorkflowStep(deps, actorOf(request, kit), id, step, publishAt ? { publishAt } : {});
+      await applyWorkflowStep(deps, kit.actor(request), id, step, publishAt ? { publishAt } : {});
     } catch (error) {
       if (!(error instanceof EditorialError) || error.status !== 400) throw error;
-      const found = await loadFor(db, actorOf(request, kit), id, 'publication.view');
+      const found = await loadFor(db, kit.actor(request), id, 'publication.view');
       return renderPublicationForm(kit, request, reply, {
         id,
         values: publicationValues(found.row, found.authorIds, found.topicIds),
@@ -275,18 +226,18 @@ export function registerPublicationRoutes(admin: FastifyInstance, kit: AdminKit)
   });
 
   admin.post<{ Params: { id: string } }>('/publications/:id/translation', async (request, reply) => {
-    const newId = await addTranslation(deps, actorOf(request, kit), idParam(request.params.id));
+    const newId = await addTranslation(deps, kit.actor(request), idParam(request.params.id));
     return reply.redirect(`/admin/publications/${newId}?notice=translationCreated`, 303);
   });
 
   admin.post<{ Params: { id: string } }>('/publications/:id/delete', async (request, reply) => {
-    await deletePublication(deps, actorOf(request, kit), idParam(request.params.id));
+    await deletePublication(deps, kit.actor(request), idParam(request.params.id));
     return reply.redirect('/admin/publications?notice=deleted', 303);
   });
 
   admin.get<{ Params: { id: string } }>('/publications/:id/preview', async (request, reply) => {
     const id = idParam(request.params.id);
-    await loadFor(db, actorOf(request, kit), id, 'publication.view');
+    await loadFor(db, kit.actor(request), id, 'publication.view');
     const detail = await findPublicationForPreview(db, id);
     if (!detail) throw new EditorialError('not-found', 404);
     const ctx = await pageContext(deps.site, detail.publication.lang);

@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { diffRevisions, listRevisions, restoreRevision, type FieldDiff } from '../../editorial/revisions.js';
 import { loadFor } from '../../editorial/publication-store.js';
-import type { FormBody } from '../../editorial/publication-form.js';
-import { field } from '../../editorial/publication-form.js';
+import { type FormBody } from '../../editorial/form-body.js';
+import { field } from '../../editorial/form-body.js';
 import type { AdminContext } from '../admin-context.js';
 import { idParam, optionalId } from '../admin-params.js';
 import type { AdminKit } from '../admin-plugin.js';
 import type { AdminMessageKey } from '../i18n/index.js';
 import { CsrfField } from '../views/fields.js';
-import { actorOf } from './publication-routes.js';
 
 const FIELD_LABEL: Record<string, AdminMessageKey> = {
   title: 'fieldTitle',
@@ -59,7 +58,7 @@ export function registerRevisionRoutes(admin: FastifyInstance, kit: AdminKit) {
     '/publications/:id/revisions',
     async (request, reply) => {
       const id = idParam(request.params.id);
-      const actor = actorOf(request, kit);
+      const actor = kit.actor(request);
       const found = await loadFor(db, actor, id, 'publication.view');
       const ctx = await kit.context(request, reply);
       const revisions = await listRevisions(db, id);
@@ -151,7 +150,7 @@ export function registerRevisionRoutes(admin: FastifyInstance, kit: AdminKit) {
     async (request, reply) => {
       const id = idParam(request.params.id);
       const version = idParam(request.params.version);
-      await restoreRevision(deps, actorOf(request, kit), id, version, Number(field(request.body, 'version')));
+      await restoreRevision(deps, kit.actor(request), id, version, Number(field(request.body, 'version')));
       return reply.redirect(`/admin/publications/${id}?notice=restored`, 303);
     },
   );

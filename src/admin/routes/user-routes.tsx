@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AUDIT_PAGE_SIZE, audit, listAudit, type AuditActor } from '../../audit/audit-log.js';
+import { AUDIT_PAGE_SIZE, audit, listAudit } from '../../audit/audit-log.js';
 import { checkPasswordPolicy, verifyPassword } from '../../auth/passwords.js';
-import { can, type Action } from '../../auth/policy.js';
 import { createSession } from '../../auth/sessions.js';
 import {
   accountKey,
@@ -15,9 +14,9 @@ import { matchTotp, newTotpSecret, totpUri } from '../../auth/totp.js';
 import { createUser, publicUser, setPassword, setTotpSecret, updateUser, UserInputError } from '../../auth/users.js';
 import type { Lang } from '../../db/schema.js';
 import { EditorialError, type FieldProblems } from '../../editorial/editorial-errors.js';
-import { field, type FormBody } from '../../editorial/publication-form.js';
+import { field, type FormBody } from '../../editorial/form-body.js';
 import type { AdminContext } from '../admin-context.js';
-import { idParam, noticeParam, pageParam, stringParam } from '../admin-params.js';
+import { idParam, noticeParam, pageParam, stringParam, formBody, queryOf } from '../admin-params.js';
 import type { AdminKit } from '../admin-plugin.js';
 import { AuditLog } from '../views/user-audit-log.js';
 import { AccountPage, UserCreated, UserForm, UserList, type AccountProblems } from '../views/user-views.js';
@@ -31,20 +30,6 @@ const TOTP_ISSUER = 'Dossier';
 /** A base32 secret as newTotpSecret makes it (160 bits); anything else posted back is refused. */
 const TOTP_SECRET = /^[A-Z2-7]{32}$/;
 const USER_NAME_MAX = 120;
-
-function allow(kit: AdminKit, request: FastifyRequest, action: Action): AuditActor {
-  const { user } = kit.staff(request);
-  if (!can(user, action)) throw new EditorialError('forbidden', 403);
-  return { id: user.id, email: user.email };
-}
-
-function bodyOf(request: FastifyRequest): FormBody {
-  return (request.body ?? {}) as FormBody;
-}
-
-function queryOf(request: FastifyRequest): Record<string, unknown> {
-  return (request.query ?? {}) as Record<string, unknown>;
-}
 
 /** The domain layer's per-field codes as form problems (with the numbers the messages need). */
 function userProblems(error: UserInputError, values: FormBody): FieldProblems {
@@ -101,20 +86,20 @@ export function registerUserRoutes(admin: FastifyInstance, kit: AdminKit) {
   }
 
   admin.get<{ Querystring: Record<string, unknown> }>('/users', async (request, reply) => {
-    allow(kit, request, 'users.manage');
+    kit.actor(request, 'users.manage');
     const ctx = await kit.context(request, reply, noticeParam(request.query.notice));
     const users = (await db.selectFrom('users').selectAll().orderBy('email').execute()).map(publicUser);
     return kit.page(reply, ctx, ctx.t('usersTitle'), <UserList ctx={ctx} users={users} />);
   });
 
   admin.get('/users/new', async (request, reply) => {
-    allow(kit, request, 'users.manage');
+    kit.actor(request, 'users.manage');
     return renderUserForm(request, reply, { values: { role: 'author' } });
   });
 
   admin.post('/users', async (request, reply) => {
-    const actor = allow(kit, request, 'users.manage');
-    const body = bodyOf(request);
+    const actor = kit.actor(request, 'users.manage');
+    const body = formBody(request);
     const ctx = await kit.context(request, reply);
     const problems: FieldProblems = {};
     const personId = personChoice(ctx, field(body, 'person_id'), problems);
@@ -144,7 +129,7 @@ export function registerUserRoutes(admin: FastifyInstance, kit: AdminKit) {
   });
 
   admin.get<{ Params: { id: string } }>('/users/:id', async (request, reply) => {
-    allow(kit, request, 'users.manage');
+    kit.actor(request, 'users.manage');
     const id = idParam(request.params.id);
     const user = await findUser(id);
     if (!user) throw new EditorialError('not-found', 404);
@@ -161,11 +146,11 @@ export function registerUserRoutes(admin: FastifyInstance, kit: AdminKit) {
   });
 
   admin.post<{ Params: { id: string } }>('/users/:id', async (request, reply) => {
-    const actor = allow(kit, request, 'users.manage');
+    const actor = kit.actor(request, 'users.manage');
     const id = idParam(request.params.id);
     const user = await findUser(id);
     if (!user) throw new EditorialError('not-found', 404);
-    const body = bodyOf(request);
+    const body = formBody(request);
     // The address cannot be changed here; show the stored one again.
     const values = { ...body, email: user.email };
     const ctx = await kit.context(request, reply);
@@ -235,7 +220,7 @@ export function registerUserRoutes(admin: FastifyInstance, kit: AdminKit) {
   admin.post('/account/password', async (request, reply) => {
     const { user } = kit.staff(request);
     const actor = { id: user.id, email: user.email };
-    const body = bodyOf(request);
+    const body = formBody(request);
     const next = field(body, 'new_password');
     const checked = await checkOwnPassword(request, field(body, 'current_password'));
     if (checked.ok === false && checked.throttledMinutes !== undefined) {
@@ -261,7 +246,7 @@ export function registerUserRoutes(admin: FastifyInstance, kit: AdminKit) {
   admin.post('/account/totp/enable', async (request, reply) => {
     const { user } = kit.staff(request);
     if (user.totp_secret !== null) return reply.redirect('/admin/account', 303);
-    const body = bodyOf(request);
+    const body = formBody(request);
     const secret = field(body, 'secret');
     if (!TOTP_SECRET.test(secret))
       return renderAccount(request, reply, { problems: { totp: { code: [{ code: 'code-invalid' }] } }, status: 400 });
@@ -283,7 +268,7 @@ export function registerUserRoutes(admin: FastifyInstance, kit: AdminKit) {
   admin.post('/account/totp/disable', async (request, reply) => {
     const { user } = kit.staff(request);
     if (user.totp_secret === null) return reply.redirect('/admin/account', 303);
-    const checked = await checkOwnPassword(request, field(bodyOf(request), 'totp_password'));
+    const checked = await checkOwnPassword(request, field(formBody(request), 'totp_password'));
     if (!checked.ok) {
       if (checked.throttledMinutes !== undefined) {
         const ctx = await kit.context(request, reply);
@@ -304,7 +289,7 @@ export function registerUserRoutes(admin: FastifyInstance, kit: AdminKit) {
 
   admin.post('/account/language', async (request, reply) => {
     const { user } = kit.staff(request);
-    const lang: Lang = field(bodyOf(request), 'ui_lang') === 'he' ? 'he' : 'en';
+    const lang: Lang = field(formBody(request), 'ui_lang') === 'he' ? 'he' : 'en';
     if (lang !== user.ui_lang) {
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('users').set({ ui_lang: lang }).where('id', '=', user.id).execute();
@@ -325,7 +310,7 @@ export function registerUserRoutes(admin: FastifyInstance, kit: AdminKit) {
   // Audit log
 
   admin.get<{ Querystring: Record<string, unknown> }>('/audit', async (request, reply) => {
-    allow(kit, request, 'audit.view');
+    kit.actor(request, 'audit.view');
     const ctx = await kit.context(request, reply);
     const entities = (await db.selectFrom('audit_log').select('entity').distinct().orderBy('entity').execute()).map(
       (r) => r.entity,

@@ -1,6 +1,7 @@
 import type { FieldProblems } from '../../editorial/editorial-errors.js';
 import type { AdminContext } from '../admin-context.js';
-import { problemMessage } from '../i18n/index.js';
+import type { Lang } from '../../db/schema.js';
+import { languageName, problemMessage } from '../i18n/index.js';
 
 interface Common {
   ctx: AdminContext;
@@ -158,4 +159,107 @@ export function Alert({ text }: { text: string | undefined }) {
       {text}
     </p>
   ) : null;
+}
+
+/** The content language: a choice on new items, fixed (hidden) once chosen. */
+export function LanguageField({
+  ctx,
+  value,
+  problems,
+  fixed,
+}: {
+  ctx: AdminContext;
+  value: string;
+  problems: FieldProblems | undefined;
+  fixed: Lang | undefined;
+}) {
+  if (fixed) return <input type="hidden" name="lang" value={fixed} />;
+  return (
+    <SelectField
+      ctx={ctx}
+      name="lang"
+      label={ctx.t('fieldLanguage')}
+      value={value || 'en'}
+      problems={problems}
+      options={(['en', 'he'] as const).map((lang) => ({ value: lang, label: languageName(ctx.t, lang) }))}
+    />
+  );
+}
+
+/**
+ * A rich-text body: the JSON textarea the editor island mounts on. Without JavaScript the
+ * textarea stays, so nothing typed is lost.
+ */
+export function RichTextField(props: {
+  ctx: AdminContext;
+  name: string;
+  lang: Lang;
+  value: string;
+  problems: FieldProblems | undefined;
+  editorScript: string;
+}) {
+  const { ctx, name } = props;
+  return (
+    <div class="rich-editor" data-rich-editor data-lang={props.lang} data-media-url="/admin/api/media?kind=image">
+      <link rel="stylesheet" href={props.editorScript.replace(/\.js$/, '.css')} />
+      <TextArea
+        ctx={ctx}
+        name={name}
+        label={ctx.t('fieldBody')}
+        value={props.value}
+        problems={props.problems}
+        rows={16}
+        dir="ltr"
+      />
+      <script type="module" src={props.editorScript} />
+    </div>
+  );
+}
+
+/** The 6-digit code of an authenticator app. */
+export function CodeField({ ctx, error }: { ctx: AdminContext; error?: string | undefined }) {
+  return (
+    <div class="field">
+      <label for="code">{ctx.t('code')}</label>
+      <input
+        id="code"
+        name="code"
+        inputMode="numeric"
+        autocomplete="one-time-code"
+        pattern="[0-9 ]*"
+        maxLength={8}
+        required
+        dir="ltr"
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? 'code-error' : undefined}
+      />
+      {error ? (
+        <ul id="code-error" class="field-error">
+          <li>{error}</li>
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** Previous / "page N of M" / next, for lists; `href` builds a page's address. */
+export function Pagination({
+  ctx,
+  page,
+  pages,
+  href,
+}: {
+  ctx: AdminContext;
+  page: number;
+  pages: number;
+  href: (page: number) => string;
+}) {
+  if (pages <= 1) return null;
+  const { t } = ctx;
+  return (
+    <nav class="pagination" aria-label={t('pageOf', { page, pages })}>
+      {page > 1 ? <a href={href(page - 1)}>{t('previous')}</a> : null} <span>{t('pageOf', { page, pages })}</span>{' '}
+      {page < pages ? <a href={href(page + 1)}>{t('next')}</a> : null}
+    </nav>
+  );
 }

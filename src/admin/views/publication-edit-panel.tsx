@@ -5,7 +5,7 @@ import type { StaffActor } from '../../editorial/publication-store.js';
 import { WORKFLOW_STEPS, type WorkflowStep } from '../../editorial/workflow.js';
 import { formatDate } from '../../site/i18n/index.js';
 import type { AdminContext } from '../admin-context.js';
-import type { AdminMessageKey } from '../i18n/index.js';
+import { languageName, type AdminMessageKey } from '../i18n/index.js';
 import { CsrfField } from './fields.js';
 import { STATUS_LABEL } from './publication-list.js';
 
@@ -42,7 +42,7 @@ export function EditPanel(props: {
     (s) => s !== 'schedule' && can(actor, WORKFLOW_STEPS[s].permission, target),
   );
   const otherLang = p.lang === 'en' ? 'he' : 'en';
-  const otherName = t(otherLang === 'he' ? 'langHe' : 'langEn');
+  const otherName = languageName(t, otherLang);
   return (
     <aside class="edit-panel" aria-labelledby="panel-title">
       <h2 id="panel-title">{t('workflow')}</h2>

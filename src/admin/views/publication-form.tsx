@@ -1,11 +1,30 @@
 import { inLang } from '../../content/bilingual.js';
 import type { Media, Publication } from '../../db/schema.js';
 import type { FieldProblems } from '../../editorial/editorial-errors.js';
-import { field, fieldList, LIMITS, type FormBody } from '../../editorial/publication-form.js';
+import { LIMITS } from '../../editorial/publication-form.js';
+import { field, fieldList, type FormBody } from '../../editorial/form-body.js';
 import type { AdminContext } from '../admin-context.js';
-import { CheckboxField, CsrfField, ErrorSummary, SelectField, TextArea, TextField, type Option } from './fields.js';
+import type { AdminMessageKey } from '../i18n/index.js';
+import {
+  CheckboxField,
+  CsrfField,
+  ErrorSummary,
+  LanguageField,
+  RichTextField,
+  SelectField,
+  TextArea,
+  TextField,
+  type Option,
+} from './fields.js';
 
 const MAX_AUTHORS = 6;
+
+/** The files a publication links to: the form field, its label and the kind of file it takes. */
+const MEDIA_FIELDS: [string, AdminMessageKey, Media['kind']][] = [
+  ['cover_media_id', 'fieldCover', 'image'],
+  ['pdf_media_id', 'fieldPdf', 'pdf'],
+  ['audio_media_id', 'fieldAudio', 'audio'],
+];
 
 export interface PublicationFormProps {
   ctx: AdminContext;
@@ -17,7 +36,6 @@ export interface PublicationFormProps {
   media: Media[];
   nextNumbers: { typeName: string; next: number }[];
   editorScript: string;
-  editorStyles: string;
 }
 
 function mediaOptions(media: Media[], kind: Media['kind'], lang: AdminContext['lang']): Option[] {
@@ -65,25 +83,10 @@ export function PublicationForm(props: PublicationFormProps) {
       action={publication ? `/admin/publications/${publication.id}` : '/admin/publications'}
       class="publication-form"
     >
-      <link rel="stylesheet" href={props.editorStyles} />
       <ErrorSummary ctx={ctx} problems={problems} />
       <CsrfField ctx={ctx} />
       {publication ? <input type="hidden" name="version" value={v('version')} /> : null}
-      {publication ? (
-        <input type="hidden" name="lang" value={publication.lang} />
-      ) : (
-        <SelectField
-          ctx={ctx}
-          name="lang"
-          label={t('fieldLanguage')}
-          value={v('lang') || 'en'}
-          problems={problems}
-          options={[
-            { value: 'en', label: t('langEn') },
-            { value: 'he', label: t('langHe') },
-          ]}
-        />
-      )}
+      <LanguageField ctx={ctx} value={v('lang')} problems={problems} fixed={publication?.lang} />
       <TextField
         ctx={ctx}
         name="title"
@@ -169,17 +172,14 @@ export function PublicationForm(props: PublicationFormProps) {
         maxLength={LIMITS.summary}
         dir={dir}
       />
-      <div class="rich-editor" data-rich-editor data-lang={contentLang} data-media-url="/admin/api/media?kind=image">
-        <TextArea
-          ctx={ctx}
-          name="body_json"
-          label={t('fieldBody')}
-          value={v('body_json')}
-          problems={problems}
-          rows={16}
-          dir="ltr"
-        />
-      </div>
+      <RichTextField
+        ctx={ctx}
+        name="body_json"
+        lang={contentLang}
+        value={v('body_json')}
+        problems={problems}
+        editorScript={props.editorScript}
+      />
       <TextField
         ctx={ctx}
         name="seo_description"
@@ -190,39 +190,23 @@ export function PublicationForm(props: PublicationFormProps) {
         dir={dir}
       />
       <div class="field-row">
-        <SelectField
-          ctx={ctx}
-          name="cover_media_id"
-          label={t('fieldCover')}
-          value={v('cover_media_id')}
-          emptyLabel={t('none')}
-          problems={problems}
-          options={mediaOptions(props.media, 'image', lang)}
-        />
-        <SelectField
-          ctx={ctx}
-          name="pdf_media_id"
-          label={t('fieldPdf')}
-          value={v('pdf_media_id')}
-          emptyLabel={t('none')}
-          problems={problems}
-          options={mediaOptions(props.media, 'pdf', lang)}
-        />
-        <SelectField
-          ctx={ctx}
-          name="audio_media_id"
-          label={t('fieldAudio')}
-          value={v('audio_media_id')}
-          emptyLabel={t('none')}
-          problems={problems}
-          options={mediaOptions(props.media, 'audio', lang)}
-        />
+        {MEDIA_FIELDS.map(([name, label, kind]) => (
+          <SelectField
+            key={name}
+            ctx={ctx}
+            name={name}
+            label={t(label)}
+            value={v(name)}
+            emptyLabel={t('none')}
+            problems={problems}
+            options={mediaOptions(props.media, kind, lang)}
+          />
+        ))}
       </div>
       <CheckboxField ctx={ctx} name="featured" label={t('fieldFeatured')} checked={v('featured') === '1'} />
       <button type="submit" class="primary">
         {t('save')}
       </button>
-      <script type="module" src={props.editorScript} />
     </form>
   );
 }

@@ -1,18 +1,10 @@
 import { inLang } from '../../content/bilingual.js';
 import { PUBLICATION_STATUSES, type Lang, type PublicationStatus } from '../../db/schema.js';
 import { formatDate } from '../../site/i18n/index.js';
+import type { StaffListFilters } from '../../editorial/staff-publications.js';
 import type { AdminContext } from '../admin-context.js';
-import type { AdminMessageKey } from '../i18n/index.js';
-
-export interface PublicationListFilters {
-  status: PublicationStatus | undefined;
-  lang: Lang | undefined;
-  typeId: number | undefined;
-  personId: number | undefined;
-  topicId: number | undefined;
-  q: string;
-  page: number;
-}
+import { Pagination } from './fields.js';
+import { languageName, type AdminMessageKey } from '../i18n/index.js';
 
 export const STATUS_LABEL: Record<PublicationStatus, AdminMessageKey> = {
   draft: 'statusDraft',
@@ -61,7 +53,7 @@ export function PublicationList(props: {
   rows: Row[];
   total: number;
   perPage: number;
-  filters: PublicationListFilters;
+  filters: StaffListFilters;
 }) {
   const { ctx, rows, filters } = props;
   const { t, catalog, lang } = ctx;
@@ -149,7 +141,7 @@ export function PublicationList(props: {
                     </a>
                   </td>
                   <td>{type ? inLang(type, 'name', lang) : ''}</td>
-                  <td>{r.lang === 'he' ? t('langHe') : t('langEn')}</td>
+                  <td>{languageName(t, r.lang)}</td>
                   <td>
                     <span class={`status status-${r.status}`}>{t(STATUS_LABEL[r.status])}</span>
                   </td>
@@ -160,13 +152,7 @@ export function PublicationList(props: {
           </tbody>
         </table>
       )}
-      {pages > 1 ? (
-        <nav class="pagination" aria-label={t('pageOf', { page: filters.page, pages })}>
-          {filters.page > 1 ? <a href={query(filters.page - 1)}>{t('previous')}</a> : null}{' '}
-          <span>{t('pageOf', { page: filters.page, pages })}</span>{' '}
-          {filters.page < pages ? <a href={query(filters.page + 1)}>{t('next')}</a> : null}
-        </nav>
-      ) : null}
+      <Pagination ctx={ctx} page={filters.page} pages={pages} href={query} />
     </>
   );
 }

@@ -1,8 +1,9 @@
 import type { Lang, Page } from '../../db/schema.js';
 import type { FieldProblems } from '../../editorial/editorial-errors.js';
-import { field, type FormBody } from '../../editorial/publication-form.js';
+import { field, type FormBody } from '../../editorial/form-body.js';
 import type { AdminContext } from '../admin-context.js';
-import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from './fields.js';
+import { languageName } from '../i18n/index.js';
+import { CsrfField, ErrorSummary, LanguageField, RichTextField, TextField } from './fields.js';
 import { DeleteBox, SLUG_MAX } from './structure-table.js';
 
 export const PAGE_TITLE_MAX = 300;
@@ -16,11 +17,6 @@ export interface PageFormProps {
   /** The page this one translates, when creating a translation. */
   source?: Page | undefined;
   editorScript: string;
-  editorStyles: string;
-}
-
-function langName(ctx: AdminContext, lang: Lang) {
-  return lang === 'he' ? ctx.t('langHe') : ctx.t('langEn');
 }
 
 /** Title, address, language and the rich-text body (the same editor as publications). */
@@ -33,25 +29,10 @@ export function PageForm(props: PageFormProps) {
   const dir = contentLang === 'he' ? 'rtl' : 'ltr';
   return (
     <form method="post" action={page ? `/admin/pages/${page.id}` : '/admin/pages'} class="page-form">
-      <link rel="stylesheet" href={props.editorStyles} />
       <ErrorSummary ctx={ctx} problems={problems} />
       <CsrfField ctx={ctx} />
       {source ? <input type="hidden" name="translation_of" value={String(source.id)} /> : null}
-      {fixedLang ? (
-        <input type="hidden" name="lang" value={fixedLang} />
-      ) : (
-        <SelectField
-          ctx={ctx}
-          name="lang"
-          label={t('fieldLanguage')}
-          value={v('lang') || 'en'}
-          problems={problems}
-          options={[
-            { value: 'en', label: t('langEn') },
-            { value: 'he', label: t('langHe') },
-          ]}
-        />
-      )}
+      <LanguageField ctx={ctx} value={v('lang')} problems={problems} fixed={fixedLang} />
       <TextField
         ctx={ctx}
         name="title"
@@ -72,21 +53,17 @@ export function PageForm(props: PageFormProps) {
         maxLength={SLUG_MAX}
         dir={dir}
       />
-      <div class="rich-editor" data-rich-editor data-lang={contentLang} data-media-url="/admin/api/media?kind=image">
-        <TextArea
-          ctx={ctx}
-          name="body_json"
-          label={t('fieldBody')}
-          value={v('body_json')}
-          problems={problems}
-          rows={16}
-          dir="ltr"
-        />
-      </div>
+      <RichTextField
+        ctx={ctx}
+        name="body_json"
+        lang={contentLang}
+        value={v('body_json')}
+        problems={problems}
+        editorScript={props.editorScript}
+      />
       <button type="submit" class="primary">
         {t('save')}
       </button>
-      <script type="module" src={props.editorScript} />
     </form>
   );
 }
@@ -111,10 +88,10 @@ export function PagePanel({
         </li>
         <li>
           {translation ? (
-            <a href={`/admin/pages/${translation.id}`}>{t('openTranslation', { lang: langName(ctx, other) })}</a>
+            <a href={`/admin/pages/${translation.id}`}>{t('openTranslation', { lang: languageName(ctx.t, other) })}</a>
           ) : (
             <a href={`/admin/pages/new?translation_of=${page.id}`}>
-              {t('addTranslation', { lang: langName(ctx, other) })}
+              {t('addTranslation', { lang: languageName(ctx.t, other) })}
             </a>
           )}
         </li>
@@ -157,7 +134,7 @@ export function PageList({ ctx, pages }: { ctx: AdminContext; pages: Page[] }) {
                       {p.title || `#${p.id}`}
                     </a>
                   </td>
-                  <td>{langName(ctx, p.lang)}</td>
+                  <td>{languageName(ctx.t, p.lang)}</td>
                   <td dir="auto">
                     <a href={`/${p.lang}/${encodeURIComponent(p.slug)}`}>{p.slug}</a>
                   </td>

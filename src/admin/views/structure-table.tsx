@@ -1,5 +1,5 @@
 import type { FieldProblems } from '../../editorial/editorial-errors.js';
-import { field, type FormBody } from '../../editorial/publication-form.js';
+import { field, type FormBody } from '../../editorial/form-body.js';
 import type { AdminContext } from '../admin-context.js';
 import type { AdminMessageKey } from '../i18n/index.js';
 import {
@@ -15,7 +15,7 @@ import {
 
 /*
  * Views for the "simple table" structure editors (people, topics, publication types, menu
- * items): one field description drives the form, the parsing (in structure-routes) and the
+ * items): one field description drives the form, the parsing (in admin/structure) and the
  * values shown back after a refused save.
  */
 

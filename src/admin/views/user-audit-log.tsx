@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { AuditLogTable } from '../../db/schema.js';
 import type { AdminContext } from '../admin-context.js';
+import { Pagination } from './fields.js';
 
 export interface AuditFilters {
   entity: string;
@@ -115,13 +116,7 @@ export function AuditLog(props: {
           </tbody>
         </table>
       )}
-      {pages > 1 ? (
-        <nav class="pagination" aria-label={t('pageOf', { page: filters.page, pages })}>
-          {filters.page > 1 ? <a href={query(filters.page - 1)}>{t('previous')}</a> : null}{' '}
-          <span>{t('pageOf', { page: filters.page, pages })}</span>{' '}
-          {filters.page < pages ? <a href={query(filters.page + 1)}>{t('next')}</a> : null}
-        </nav>
-      ) : null}
+      <Pagination ctx={ctx} page={filters.page} pages={pages} href={query} />
     </>
   );
 }

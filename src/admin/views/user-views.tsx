@@ -1,10 +1,10 @@
 import { inLang } from '../../content/bilingual.js';
 import { ROLES, type Lang, type Role } from '../../db/schema.js';
 import type { FieldProblems } from '../../editorial/editorial-errors.js';
-import { field, type FormBody } from '../../editorial/publication-form.js';
+import { field, type FormBody } from '../../editorial/form-body.js';
 import type { AdminContext } from '../admin-context.js';
-import type { AdminMessageKey } from '../i18n/index.js';
-import { Alert, CheckboxField, CsrfField, ErrorSummary, SelectField, TextField } from './fields.js';
+import { languageName, type AdminMessageKey } from '../i18n/index.js';
+import { Alert, CheckboxField, CodeField, CsrfField, ErrorSummary, SelectField, TextField } from './fields.js';
 
 export const ROLE_LABEL: Record<Role, AdminMessageKey> = {
   admin: 'roleAdmin',
@@ -266,26 +266,7 @@ export function AccountPage(props: {
               <ErrorSummary ctx={ctx} problems={problems.totp} />
               <CsrfField ctx={ctx} />
               <input type="hidden" name="secret" value={setup.secret} />
-              <div class="field">
-                <label for="code">{t('code')}</label>
-                <input
-                  id="code"
-                  name="code"
-                  inputMode="numeric"
-                  autocomplete="one-time-code"
-                  pattern="[0-9 ]*"
-                  maxLength={8}
-                  required
-                  dir="ltr"
-                  aria-invalid={problems.totp?.code ? 'true' : undefined}
-                  aria-describedby={problems.totp?.code ? 'code-error' : undefined}
-                />
-                {problems.totp?.code ? (
-                  <ul id="code-error" class="field-error">
-                    <li>{t('codeInvalid')}</li>
-                  </ul>
-                ) : null}
-              </div>
+              <CodeField ctx={ctx} error={problems.totp?.code ? t('codeInvalid') : undefined} />
               <button type="submit">{t('totpEnable')}</button>
             </form>
           </>
@@ -301,7 +282,7 @@ export function AccountPage(props: {
             name="ui_lang"
             label={t('interfaceLanguage')}
             value={ctx.lang}
-            options={(['en', 'he'] as Lang[]).map((l) => ({ value: l, label: l === 'he' ? t('langHe') : t('langEn') }))}
+            options={(['en', 'he'] as Lang[]).map((l) => ({ value: l, label: languageName(t, l) }))}
           />
           <button type="submit">{t('save')}</button>
         </form>
