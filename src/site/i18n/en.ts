@@ -87,6 +87,14 @@ export const en = {
   invalidFilter: 'The “{name}” filter has a value we do not recognise.',
   invalidQuery: 'The address has a malformed query string.',
   pageBeyondEnd: 'There is no page {n} here.',
+  // — feeds: add this part's messages below this line —
+  // — end of feeds —
+  // — citations: add this part's messages below this line —
+  // — end of citations —
+  // — discovery: add this part's messages below this line —
+  // — end of discovery —
+  // — newsletter: add this part's messages below this line —
+  // — end of newsletter —
 } as const;
 
 export type MessageKey = keyof typeof en;

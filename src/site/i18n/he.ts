@@ -89,4 +89,12 @@ export const he: Record<MessageKey, string> = {
   invalidFilter: 'למסנן ״{name}״ יש ערך שאיננו מזהים.',
   invalidQuery: 'מחרוזת השאילתה בכתובת פגומה.',
   pageBeyondEnd: 'אין כאן עמוד {n}.',
+  // — feeds: add this part's messages below this line —
+  // — end of feeds —
+  // — citations: add this part's messages below this line —
+  // — end of citations —
+  // — discovery: add this part's messages below this line —
+  // — end of discovery —
+  // — newsletter: add this part's messages below this line —
+  // — end of newsletter —
 };

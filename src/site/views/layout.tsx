@@ -121,6 +121,10 @@ export function Layout({ ctx, meta, children }: { ctx: PageContext; meta: PageMe
         {meta.alternates.en ? (
           <link rel="alternate" hreflang="x-default" href={publicUrl + meta.alternates.en} />
         ) : null}
+        {(meta.feeds ?? []).map((feed) => (
+          <link key={feed.href} rel="alternate" type={feed.type} title={feed.title} href={publicUrl + feed.href} />
+        ))}
+        {meta.head ?? null}
         <link rel="stylesheet" href={ctx.stylesheet} />
       </head>
       <body>

@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import type { Catalog } from '../../content/catalog.js';
 import type { Lang } from '../../db/schema.js';
 import type { Translate } from '../i18n/index.js';
@@ -23,4 +24,16 @@ export interface PageMeta {
   alternates: Partial<Record<Lang, string>>;
   /** Pages that should not be indexed (search results, errors). */
   noindex?: boolean;
+  /** Feeds of this page's content, announced with `<link rel="alternate">`. */
+  feeds?: FeedLink[];
+  /** Further `<head>` elements: social cards, JSON-LD, citation tags. */
+  head?: VNode;
+}
+
+/** One feed offered by a page. */
+export interface FeedLink {
+  title: string;
+  /** Site-relative URL of the feed. */
+  href: string;
+  type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json';
 }
