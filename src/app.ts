@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerAdmin } from './admin/admin-plugin.js';
+import { registerCitationRoutes } from './citations/citation-routes.js';
 import type { Config } from './config.js';
 import type { ContentService } from './content/content-service.js';
 import type { Db } from './db/create-db.js';
@@ -13,6 +14,9 @@ import { PageCache, toCachedPage } from './site/page-cache.js';
 import { renderErrorPage, sendPage, type SiteDeps } from './site/page-handler.js';
 import { sendEncoded } from './site/send-encoded.js';
 import { registerSiteRoutes } from './site/site-routes.js';
+import { registerNewsletterRoutes } from './newsletter/newsletter-routes.js';
+import { registerDiscoveryRoutes } from './discovery/discovery-routes.js';
+import { registerFeedRoutes } from './feeds/feed-routes.js';
 
 export interface AppDeps {
   config: Pick<Config, 'publicUrl' | 'dataDir' | 'pageCacheMb'>;
@@ -61,12 +65,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     disableRequestLogging: true,
   });
   const assets = loadAssets();
-  const stylesheet = [...assets.keys()][0] ?? '';
   const site: SiteDeps = {
     db: deps.db,
     content: deps.content,
     publicUrl: deps.config.publicUrl,
-    stylesheet,
+    stylesheet: assets.stylesheet.url,
+    newsletterScript: assets.newsletterScript.url,
     cache: new PageCache(deps.config.pageCacheMb * 1024 * 1024),
   };
 
@@ -80,7 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.get('/assets/:file', async (request, reply) => {
-    const asset = assets.get(request.url.split('?')[0] ?? '');
+    const asset = assets.byUrl.get(request.url.split('?')[0] ?? '');
     if (!asset) throw new SiteError(404);
     reply.header('content-type', asset.contentType).header('cache-control', 'public, max-age=31536000, immutable');
     return sendEncoded(request, reply, asset);
@@ -105,7 +109,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     site,
     publicUrl: deps.config.publicUrl,
   });
+  await registerNewsletterRoutes(app, { site, mailer: deps.mailer });
   registerSiteRoutes(app, site);
+  registerCitationRoutes(app, site);
+  registerDiscoveryRoutes(app, site);
+  registerFeedRoutes(app, site);
 
   app.setNotFoundHandler(async (request, reply) => {
     const html = await renderErrorPage(site, request, new SiteError(404));

@@ -23,6 +23,8 @@ export interface Config {
   mailFrom: string;
   /** How often the scheduler looks for due publications, in seconds. Default 15. */
   schedulerIntervalSeconds: number;
+  /** Most newsletter mails sent per minute (the SMTP provider's limit). Default 300. */
+  newsletterRatePerMinute: number;
   /** pino log level. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -69,6 +71,12 @@ const envSchema = z.object({
     .min(1, 'must be at least 1')
     .max(3600, 'must be at most 3600')
     .default(15),
+  NEWSLETTER_RATE_PER_MINUTE: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(100000, 'must be at most 100000')
+    .default(300),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -114,6 +122,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: v.SMTP_URL,
     mailFrom: v.MAIL_FROM,
     schedulerIntervalSeconds: v.SCHEDULER_INTERVAL_SECONDS,
+    newsletterRatePerMinute: v.NEWSLETTER_RATE_PER_MINUTE,
     logLevel: v.LOG_LEVEL,
   };
 }

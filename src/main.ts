@@ -5,6 +5,7 @@ import { ContentService } from './content/content-service.js';
 import { createDb, type Db } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
 import { startScheduler } from './editorial/scheduler.js';
+import { startNewsletterWorker } from './newsletter/send-queue.js';
 import { createMailer } from './mail/mailer.js';
 import { LocalMediaStore } from './media/media-store.js';
 import { DEMO_PASSWORD, demoUsersPresent } from './seed/demo-users.js';
@@ -31,6 +32,11 @@ export async function serve(config: Config): Promise<void> {
   const app = await buildApp({ config, db, content, mailer, mediaStore, logger: { level: config.logLevel } });
   const scheduler = startScheduler({ db, content }, config.schedulerIntervalSeconds, (error) =>
     app.log.error({ err: error }, 'scheduled publishing failed'),
+  );
+  const newsletter = startNewsletterWorker(
+    { db, content, mailer, publicUrl: config.publicUrl, ratePerMinute: config.newsletterRatePerMinute },
+    config.schedulerIntervalSeconds,
+    (error) => app.log.error({ err: error }, 'newsletter sending failed'),
   );
   const demoUsers = await demoUsersPresent(db.kysely);
   await app.listen({ port: config.port, host: config.host });
@@ -60,7 +66,7 @@ export async function serve(config: Config): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     // close() stops accepting connections and waits for in-flight requests to finish.
     await app.close();
-    await scheduler.stop();
+    await Promise.all([scheduler.stop(), newsletter.stop()]);
     await db.close();
     process.exit(0);
   };

@@ -34,6 +34,8 @@ const NOTICES = [
   'passwordChanged',
   'totpEnabled',
   'totpDisabled',
+  'newsletterQueued',
+  'subscriberErased',
 ] as const;
 
 export function noticeParam(raw: unknown): AdminMessageKey | undefined {

@@ -22,6 +22,7 @@ import { adminTranslator, messageFor, type AdminMessageKey } from './i18n/index.
 import { getEditorBundle } from './editor/editor-bundle.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerMediaRoutes } from './routes/media-routes.js';
+import { registerNewsletterAdminRoutes } from './routes/newsletter-routes.js';
 import { registerPublicationRoutes } from './routes/publication-routes.js';
 import { registerStructureRoutes } from './structure/structure-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
@@ -229,6 +230,7 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
       registerMediaRoutes(admin, kit);
       registerUserRoutes(admin, kit);
       registerStructureRoutes(admin, kit);
+      registerNewsletterAdminRoutes(admin, kit);
     },
     { prefix: '/admin' },
   );

@@ -53,6 +53,10 @@ const MATRIX: [Action, PublicationStatus | null, 'own' | 'other' | null, Expect]
   ['settings.manage', null, null, adminOnly],
   ['users.manage', null, null, adminOnly],
   ['audit.view', null, null, adminOnly],
+  ['newsletter.send', null, null, editors],
+  ['subscribers.view', null, null, editors],
+  ['subscribers.delete', null, null, editors],
+  ['subscribers.export', null, null, adminOnly],
 ];
 
 test('every action has at least one row in the matrix', () => {

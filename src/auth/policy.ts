@@ -21,7 +21,11 @@ export type Action =
   | 'structure.manage'
   | 'settings.manage'
   | 'users.manage'
-  | 'audit.view';
+  | 'audit.view'
+  | 'newsletter.send'
+  | 'subscribers.view'
+  | 'subscribers.delete'
+  | 'subscribers.export';
 
 export interface Actor {
   id: number;
@@ -67,6 +71,11 @@ const rules: Record<Action, (actor: Actor, target?: PublicationTarget) => boolea
   'settings.manage': (a) => a.role === 'admin',
   'users.manage': (a) => a.role === 'admin',
   'audit.view': (a) => a.role === 'admin',
+  'newsletter.send': isEditor,
+  'subscribers.view': isEditor,
+  'subscribers.delete': isEditor,
+  // A file of every address leaves the system for good; only admins may take one.
+  'subscribers.export': (a) => a.role === 'admin',
 };
 
 export function can(actor: Actor, action: Action, target?: PublicationTarget): boolean {

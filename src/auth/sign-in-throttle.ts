@@ -3,13 +3,21 @@ import type { Database } from '../db/schema.js';
 
 /**
  * Failed credential attempts are counted in the database, per account and per address, so
- * every app node sees the same counts and a restart does not reset them.
+ * every app node sees the same counts and a restart does not reset them. Newsletter
+ * sign-ups are counted in the same ledger under their own keys and windows.
  */
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+/** Rows older than the longest window any key uses no longer count anywhere. */
+const LONGEST_WINDOW_MS = 24 * 60 * 60 * 1000;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_ADDRESS = 20;
 
-export type ThrottleKey = `account:${string}` | `address:${string}` | `reset:${string}`;
+export type ThrottleKey =
+  | `account:${string}`
+  | `address:${string}`
+  | `reset:${string}`
+  | `subscribe-address:${string}`
+  | `subscribe-email:${string}`;
 
 export function accountKey(email: string): ThrottleKey {
   return `account:${email.trim().toLowerCase()}`;
@@ -30,8 +38,9 @@ export async function checkThrottle(
   key: ThrottleKey,
   limit: number,
   now = new Date(),
+  windowMs = THROTTLE_WINDOW_MS,
 ): Promise<ThrottleState> {
-  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
+  const since = new Date(now.getTime() - windowMs).toISOString();
   const rows = await db
     .selectFrom('sign_in_failures')
     .select('at')
@@ -42,7 +51,7 @@ export async function checkThrottle(
     .execute();
   if (rows.length < limit) return { blocked: false, retryAfterMinutes: 0 };
   const oldest = rows[rows.length - 1]!.at;
-  const freeAt = Date.parse(oldest) + THROTTLE_WINDOW_MS;
+  const freeAt = Date.parse(oldest) + windowMs;
   return { blocked: true, retryAfterMinutes: Math.max(1, Math.ceil((freeAt - now.getTime()) / 60000)) };
 }
 
@@ -51,10 +60,10 @@ export async function recordFailure(db: Kysely<Database>, keys: ThrottleKey[], n
     .insertInto('sign_in_failures')
     .values(keys.map((key) => ({ key, at: now.toISOString() })))
     .execute();
-  // Keep the table small: rows older than the window no longer count.
+  // Keep the table small: rows older than every window no longer count.
   await db
     .deleteFrom('sign_in_failures')
-    .where('at', '<', new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString())
+    .where('at', '<', new Date(now.getTime() - LONGEST_WINDOW_MS).toISOString())
     .execute();
 }
 

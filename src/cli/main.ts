@@ -24,7 +24,7 @@ Commands:
 
 Configuration comes from environment variables (see README): PORT, HOST, DATA_DIR,
 DATABASE_URL, PUBLIC_URL, PAGE_CACHE_MB, SEED_DEMO, SMTP_URL, MAIL_FROM,
-SCHEDULER_INTERVAL_SECONDS, LOG_LEVEL.`;
+SCHEDULER_INTERVAL_SECONDS, NEWSLETTER_RATE_PER_MINUTE, LOG_LEVEL.`;
 
 async function withContent<T>(
   config: Config,

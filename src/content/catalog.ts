@@ -11,9 +11,15 @@ export interface SiteSettings {
   phone: string;
   /** IANA zone the institute works in: scheduled times are entered and shown in it. */
   timeZone: string;
+  /** What feed items carry: the whole body, or only the summary (readers then click through). */
+  feedContent: FeedContent;
 }
 
 export const DEFAULT_TIME_ZONE = 'Asia/Jerusalem';
+
+export const FEED_CONTENTS = ['full', 'summary'] as const;
+export type FeedContent = (typeof FEED_CONTENTS)[number];
+export const DEFAULT_FEED_CONTENT: FeedContent = 'full';
 
 /**
  * The small, slow-changing tables (types, topics, people, pages, menus, settings) held in
@@ -88,6 +94,7 @@ export async function loadCatalog(db: Kysely<Database>): Promise<Catalog> {
       email: s.get('email') ?? '',
       phone: s.get('phone') ?? '',
       timeZone: s.get('time_zone') ?? DEFAULT_TIME_ZONE,
+      feedContent: FEED_CONTENTS.find((c) => c === s.get('feed_content')) ?? DEFAULT_FEED_CONTENT,
     },
     types,
     typeById: byKey(types, (t) => t.id),

@@ -92,8 +92,12 @@ export function byAuthor<O>(qb: PublicationQuery<O>, personId: number): Publicat
   );
 }
 
-function applyFilter<O>(qb: PublicationQuery<O>, f: ListFilter, now: string): PublicationQuery<O> {
-  let q = visible(qb, now).where('p.lang', '=', f.lang);
+/** A filter whose language may be left open (feeds covering both languages). */
+type AnyLanguageFilter = Omit<ListFilter, 'lang'> & { lang?: Lang };
+
+function applyFilter<O>(qb: PublicationQuery<O>, f: AnyLanguageFilter, now: string): PublicationQuery<O> {
+  let q = visible(qb, now);
+  if (f.lang !== undefined) q = q.where('p.lang', '=', f.lang);
   if (f.typeId !== undefined) q = q.where('p.type_id', '=', f.typeId);
   if (f.topicIds && f.topicIds.length > 0) q = inTopics(q, f.topicIds);
   if (f.personId !== undefined) q = byAuthor(q, f.personId);
@@ -169,6 +173,61 @@ export async function latestPublications(
     .limit(limit)
     .execute();
   return toCards(db, rows);
+}
+
+/** A publication as a feed item carries it: a card plus body, dates and topics. */
+export interface FeedPublication extends PublicationCard {
+  /** Sanitised HTML of the body. */
+  bodyHtml: string;
+  createdAt: string;
+  updatedAt: string;
+  topicIds: number[];
+}
+
+/** Which publications a feed follows; without `lang`, both languages. */
+export type FeedFilter = Omit<AnyLanguageFilter, 'year'>;
+
+/** The newest `limit` publications for a feed, with their bodies and topics. */
+export async function feedPublications(
+  db: Kysely<Database>,
+  filter: FeedFilter,
+  limit: number,
+  now = new Date().toISOString(),
+): Promise<FeedPublication[]> {
+  const rows = await applyFilter(db.selectFrom('publications as p'), filter, now)
+    .select([...cardColumns, 'p.body_html', 'p.created_at', 'p.updated_at'])
+    .orderBy('p.published_at', 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(limit)
+    .execute();
+  const ids = rows.map((r) => r.id);
+  const [cards, topics] = await Promise.all([toCards(db, rows), topicsOf(db, ids)]);
+  // toCards keeps the rows' order.
+  return cards.map((card, i) => {
+    const row = rows[i]!;
+    return {
+      ...card,
+      bodyHtml: row.body_html,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      topicIds: topics.get(card.id) ?? [],
+    };
+  });
+}
+
+/** Topic ids per publication. */
+async function topicsOf(db: Kysely<Database>, ids: number[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom('publication_topics')
+    .select(['publication_id', 'topic_id'])
+    .where('publication_id', 'in', ids)
+    .orderBy('publication_id')
+    .orderBy('topic_id')
+    .execute();
+  for (const r of rows) out.set(r.publication_id, [...(out.get(r.publication_id) ?? []), r.topic_id]);
+  return out;
 }
 
 /** Newest first, paged, with the total. `page` is 1-based. */

@@ -3,6 +3,7 @@ import type { Db } from './create-db.js';
 import * as content from './migrations/001-content.js';
 import * as search from './migrations/002-search.js';
 import * as editorial from './migrations/003-editorial.js';
+import * as newsletter from './migrations/004-newsletter.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Db['engine']): Promise<void> };
 
@@ -11,6 +12,7 @@ const migrations: Record<string, EngineMigration> = {
   '001-content': content,
   '002-search': search,
   '003-editorial': editorial,
+  '004-newsletter': newsletter,
 };
 
 function createMigrator(db: Db): Migrator {

@@ -23,6 +23,13 @@ export interface Database {
   one_time_tokens: OneTimeTokensTable;
   audit_log: AuditLogTable;
   revisions: RevisionsTable;
+  site_secrets: SiteSecretsTable;
+  subscribers: SubscribersTable;
+  subscriber_topics: SubscriberTopicsTable;
+  newsletter_issues: NewsletterIssuesTable;
+  newsletter_issue_items: NewsletterIssueItemsTable;
+  newsletter_deliveries: NewsletterDeliveriesTable;
+  spent_challenges: SpentChallengesTable;
 }
 
 export const LANGUAGES = ['en', 'he'] as const;
@@ -240,7 +247,82 @@ export interface RevisionsTable {
   snapshot_json: string;
 }
 
+export interface SiteSecretsTable {
+  name: string;
+  value: string;
+}
+
+export const SUBSCRIBER_STATUSES = ['pending', 'confirmed', 'unsubscribed'] as const;
+export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];
+
+export interface SubscribersTable {
+  id: Generated<number>;
+  email: string;
+  lang: Lang;
+  status: SubscriberStatus;
+  confirm_token_hash: string | null;
+  confirm_expires_at: string | null;
+  link_key: string;
+  created_at: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+}
+
+export interface SubscriberTopicsTable {
+  subscriber_id: number;
+  topic_id: number;
+}
+
+export type IssueStatus = 'draft' | 'sending' | 'sent';
+
+export interface NewsletterIssuesTable {
+  id: Generated<number>;
+  subject_en: string;
+  subject_he: string;
+  intro_en: string;
+  intro_he: string;
+  status: IssueStatus;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  queued_at: string | null;
+  finished_at: string | null;
+}
+
+export interface NewsletterIssueItemsTable {
+  issue_id: number;
+  publication_id: number;
+  position: number;
+}
+
+/**
+ * `sending` is claimed and in flight; `uncertain` was in flight when its sender died, so
+ * whether it left is unknown and it is never retried automatically.
+ */
+export const DELIVERY_STATUSES = ['queued', 'sending', 'sent', 'failed', 'uncertain', 'skipped'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export interface NewsletterDeliveriesTable {
+  id: Generated<number>;
+  issue_id: number;
+  subscriber_id: number;
+  status: DeliveryStatus;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  claimed_at: string | null;
+  sent_at: string | null;
+  last_error: Generated<string>;
+}
+
+export interface SpentChallengesTable {
+  signature: string;
+  expires_at: string;
+}
+
 export type User = Selectable<UsersTable>;
+export type Subscriber = Selectable<SubscribersTable>;
+export type NewsletterIssue = Selectable<NewsletterIssuesTable>;
 export type Publication = Selectable<PublicationsTable>;
 export type NewPublication = Insertable<PublicationsTable>;
 export type PublicationType = Selectable<PublicationTypesTable>;

@@ -7,6 +7,10 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string;
+  /** Extra headers, e.g. List-Unsubscribe. */
+  headers?: Record<string, string>;
+  /** A fixed Message-ID, so a message re-sent after a fault is recognisably the same one. */
+  messageId?: string;
 }
 
 export interface Mailer {
@@ -18,7 +22,16 @@ export interface Mailer {
 /** Sends over SMTP when a URL is configured, otherwise writes each message as an .eml file. */
 export function createMailer(options: { smtpUrl: string | undefined; from: string; dataDir: string }): Mailer {
   if (options.smtpUrl) {
-    const transport: Transporter = createTransport(options.smtpUrl);
+    // Bounded waits: the newsletter sender treats a send that outlives its lease as lost,
+    // so no single send may hang longer than that.
+    const transport: Transporter = createTransport({
+      url: options.smtpUrl,
+      pool: true,
+      maxConnections: 2,
+      connectionTimeout: 30_000,
+      greetingTimeout: 30_000,
+      socketTimeout: 60_000,
+    });
     return {
       describe: `SMTP ${new URL(options.smtpUrl).host}`,
       async send(mail) {

@@ -9,16 +9,25 @@ export interface Asset extends EncodedBody {
   contentType: string;
 }
 
-/** Loads the stylesheet and names it by content hash, so it can be cached for a year. */
-export function loadAssets(): Map<string, Asset> {
-  const css = readFileSync(new URL('./assets/site.css', import.meta.url));
-  const hash = createHash('sha256').update(css).digest('hex').slice(0, 12);
-  const asset: Asset = {
-    url: `/assets/site.${hash}.css`,
-    contentType: 'text/css; charset=utf-8',
-    body: css,
-    gzip: gzipSync(css),
-    brotli: brotliCompressSync(css),
+function loadAsset(file: string, extension: string, contentType: string): Asset {
+  const body = readFileSync(new URL(`./assets/${file}.${extension}`, import.meta.url));
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
+  return {
+    url: `/assets/${file}.${hash}.${extension}`,
+    contentType,
+    body,
+    gzip: gzipSync(body),
+    brotli: brotliCompressSync(body),
   };
-  return new Map([[asset.url, asset]]);
+}
+
+/** The public site's stylesheet and script, named by content hash so they can be cached for a year. */
+export function loadAssets(): { stylesheet: Asset; newsletterScript: Asset; byUrl: Map<string, Asset> } {
+  const stylesheet = loadAsset('site', 'css', 'text/css; charset=utf-8');
+  const newsletterScript = loadAsset('newsletter-form', 'js', 'text/javascript; charset=utf-8');
+  return {
+    stylesheet,
+    newsletterScript,
+    byUrl: new Map([stylesheet, newsletterScript].map((asset) => [asset.url, asset])),
+  };
 }

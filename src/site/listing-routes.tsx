@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import { inLang } from '../content/bilingual.js';
 import { findTopicBySlug, topicAncestors, topicWithDescendants } from '../content/catalog.js';
 import {
@@ -10,12 +10,14 @@ import {
   type PublicationCard,
 } from '../content/publication-queries.js';
 import type { Lang } from '../db/schema.js';
+import { ExpertHead } from '../discovery/entity-heads.js';
+import { feedLinks } from '../feeds/feed-links.js';
 import { notFound } from './http-errors.js';
 import { createPageHandler, type SiteDeps, type View } from './page-handler.js';
 import { inBothLanguages, paths, withPage } from './paths.js';
 import type { Crumb } from './views/components.js';
 import { ArchivePage, ExpertsPage, ListingPage, TopicsIndexPage } from './views/listing-pages.js';
-import type { PageContext } from './views/page-context.js';
+import type { FeedLink, PageContext } from './views/page-context.js';
 
 const PER_PAGE = 12;
 
@@ -28,6 +30,10 @@ interface ListingSpec {
   crumbs: Crumb[];
   intro?: string;
   children?: ComponentChildren;
+  /** Feeds of this listing, announced in the head and linked on the page. */
+  feeds?: FeedLink[];
+  /** Further head elements (structured data). */
+  head?: VNode;
 }
 
 /** Head metadata and body shared by every paged listing. */
@@ -39,6 +45,8 @@ function listingView(ctx: PageContext, spec: ListingSpec): View {
       title,
       description: spec.description,
       ...inBothLanguages(ctx.lang, (l) => withPage(spec.pathFor(l), page)),
+      feeds: spec.feeds,
+      head: spec.head,
     },
     body: (
       <ListingPage
@@ -48,6 +56,7 @@ function listingView(ctx: PageContext, spec: ListingSpec): View {
         crumbs={spec.crumbs}
         listing={spec.listing}
         basePath={spec.pathFor(ctx.lang)}
+        feeds={spec.feeds}
       >
         {spec.children}
       </ListingPage>
@@ -78,6 +87,7 @@ export function registerListingRoutes(app: FastifyInstance, deps: SiteDeps) {
         pathFor: (l) => paths.type(l, type),
         listing: await listing(ctx, { typeId: type.id }, pageNumber),
         crumbs: [{ label: title }],
+        feeds: feedLinks(ctx, { kind: 'type', lang: ctx.lang, type }),
       });
     }),
   );
@@ -108,6 +118,7 @@ export function registerListingRoutes(app: FastifyInstance, deps: SiteDeps) {
         intro: inLang(topic, 'description', lang),
         pathFor: (l) => paths.topic(l, topic),
         listing: await listing(ctx, { topicIds: topicWithDescendants(catalog, topic.id) }, pageNumber),
+        feeds: feedLinks(ctx, { kind: 'topic', lang, topic }),
         crumbs: [
           { label: ctx.t('topics'), href: paths.topics(lang) },
           ...topicAncestors(catalog, topic).map((a) => ({
@@ -156,7 +167,9 @@ export function registerListingRoutes(app: FastifyInstance, deps: SiteDeps) {
         intro: role,
         pathFor: (l) => paths.expert(l, person),
         listing: await listing(ctx, { personId: person.id }, pageNumber),
+        feeds: feedLinks(ctx, { kind: 'author', lang: ctx.lang, person }),
         crumbs: [{ label: ctx.t('experts'), href: paths.experts(ctx.lang) }, { label: name }],
+        head: <ExpertHead ctx={ctx} person={person} />,
         children: (
           <>
             <p class="bio">{bio}</p>

@@ -18,6 +18,7 @@ export interface SiteDeps {
   content: ContentService;
   publicUrl: string;
   stylesheet: string;
+  newsletterScript: string;
   cache: PageCache;
 }
 
@@ -62,6 +63,7 @@ export async function pageContext(deps: SiteDeps, lang: Lang): Promise<PageConte
     catalog: await deps.content.getCatalog(),
     publicUrl: deps.publicUrl,
     stylesheet: deps.stylesheet,
+    newsletterScript: deps.newsletterScript,
   };
 }
 

@@ -1,10 +1,18 @@
 import type { Lang, Person, PublicationType, Topic } from '../db/schema.js';
 import { inLang } from '../content/bilingual.js';
 
+/** The feed formats, and the file name each is served under. */
+export const FEED_FILES = { rss: 'feed.xml', atom: 'feed.atom', json: 'feed.json' } as const;
+export type FeedFormat = keyof typeof FEED_FILES;
+export const FEED_FORMATS = Object.keys(FEED_FILES) as FeedFormat[];
+
 /** Every public URL is built here, so routes and links cannot drift apart. */
 export const paths = {
   home: (lang: Lang) => `/${lang}/`,
   publication: (lang: Lang, slug: string) => `/${lang}/publications/${encodeURIComponent(slug)}`,
+  /** A publication's reference as a BibTeX, RIS or CSL-JSON download. */
+  citation: (lang: Lang, slug: string, extension: 'bib' | 'ris' | 'json') =>
+    `/${lang}/publications/${encodeURIComponent(slug)}/cite.${extension}`,
   type: (lang: Lang, type: Pick<PublicationType, 'slug'>) => `/${lang}/types/${encodeURIComponent(type.slug)}`,
   topics: (lang: Lang) => `/${lang}/topics`,
   topic: (lang: Lang, topic: Pick<Topic, 'slug_en' | 'slug_he'>) =>
@@ -13,9 +21,18 @@ export const paths = {
   expert: (lang: Lang, person: Pick<Person, 'slug'>) => `/${lang}/experts/${encodeURIComponent(person.slug)}`,
   archive: (lang: Lang) => `/${lang}/archive`,
   year: (lang: Lang, year: number) => `/${lang}/archive/${year}`,
+  /**
+   * A feed sits beside the page it follows: `/en/topics/iran` → `/en/topics/iran/feed.atom`,
+   * `/en/` → `/en/feed.xml`, and `/` → `/feed.xml` (both languages).
+   */
+  feed: (pagePath: string, format: FeedFormat) => `${pagePath.replace(/\/$/, '')}/${FEED_FILES[format]}`,
   search: (lang: Lang) => `/${lang}/search`,
   page: (lang: Lang, slug: string) => `/${lang}/${encodeURIComponent(slug)}`,
   media: (path: string) => `/media/${path.split('/').map(encodeURIComponent).join('/')}`,
+  robots: () => '/robots.txt',
+  sitemapIndex: () => '/sitemap.xml',
+  /** One numbered child of the sitemap index, from 1. */
+  sitemap: (n: number) => `/sitemaps/${n}.xml`,
 };
 
 /** Adds `?page=N` for pages after the first. */

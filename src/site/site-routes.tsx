@@ -6,6 +6,9 @@ import {
   type PublicationDetail,
 } from '../content/publication-queries.js';
 import type { Lang } from '../db/schema.js';
+import { OrganizationHead } from '../discovery/entity-heads.js';
+import { publicationDiscovery } from '../discovery/publication-head.js';
+import { feedLinks } from '../feeds/feed-links.js';
 import { search, type SearchFilters } from '../search/search-service.js';
 import { badRequest, notFound } from './http-errors.js';
 import { isLang, otherLang } from './i18n/index.js';
@@ -47,6 +50,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps) {
           title: catalog.settings.instituteName[lang],
           description: catalog.settings.tagline[lang],
           ...inBothLanguages(lang, paths.home),
+          feeds: feedLinks(ctx, { kind: 'language', lang }),
+          head: <OrganizationHead ctx={ctx} />,
         },
         body: <HomePage ctx={ctx} data={{ featured, latestByType }} />,
       };
@@ -134,6 +139,7 @@ export async function publicationView(deps: SiteDeps, ctx: PageContext, detail: 
       description: p.seo_description || p.summary,
       path: paths.publication(ctx.lang, p.slug),
       alternates,
+      ...(await publicationDiscovery(deps.db.kysely, ctx, detail)),
     },
     body: <PublicationPage ctx={ctx} detail={detail} recent={recent.filter((c) => c.id !== p.id).slice(0, 5)} />,
   };

@@ -43,13 +43,18 @@ export interface TestSite {
   content: ContentService;
   app: Awaited<ReturnType<typeof buildApp>>;
   dataDir: string;
+  /** The PostgreSQL schema of this site, for a second process to open the same database. */
+  pgSchema: string | undefined;
   /** Mail the app sent, newest last. */
   mail: OutgoingMail[];
   close(): Promise<void>;
 }
 
 /** A fresh database (SQLite file or PostgreSQL schema), migrated, optionally seeded, with the app on top. */
-export async function createTestSite(engine: Engine, options: { seed?: boolean } = {}): Promise<TestSite> {
+export async function createTestSite(
+  engine: Engine,
+  options: { seed?: boolean; mailer?: Mailer } = {},
+): Promise<TestSite> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dossier-test-'));
   const schema = `test_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const db = await createDb({
@@ -61,7 +66,7 @@ export async function createTestSite(engine: Engine, options: { seed?: boolean }
   const content = new ContentService(db);
   if (options.seed !== false) await seedDemo(db, content, dataDir);
   const mail: OutgoingMail[] = [];
-  const mailer: Mailer = { describe: 'test capture', send: async (m) => void mail.push(m) };
+  const mailer: Mailer = options.mailer ?? { describe: 'test capture', send: async (m) => void mail.push(m) };
   const mediaStore = new LocalMediaStore(join(dataDir, 'media'));
   const app = await buildApp({
     config: { publicUrl: 'http://dossier.test', dataDir, pageCacheMb: 8 },
@@ -75,6 +80,7 @@ export async function createTestSite(engine: Engine, options: { seed?: boolean }
     content,
     app,
     dataDir,
+    pgSchema: engine === 'postgres' ? schema : undefined,
     mail,
     async close() {
       await app.close();

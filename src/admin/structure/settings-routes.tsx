@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { audit } from '../../audit/audit-log.js';
-import { DEFAULT_TIME_ZONE } from '../../content/catalog.js';
+import { DEFAULT_FEED_CONTENT, DEFAULT_TIME_ZONE, FEED_CONTENTS, type FeedContent } from '../../content/catalog.js';
 import type { FieldProblems } from '../../editorial/editorial-errors.js';
 import { type FormBody } from '../../editorial/form-body.js';
 import { noticeParam, formBody } from '../admin-params.js';
 import type { AdminKit } from '../admin-plugin.js';
+import type { AdminMessageKey } from '../i18n/index.js';
+import type { Option } from '../views/fields.js';
 import { layoutFields, StructureForm, type StructureLayout } from '../views/structure-table.js';
 import { EMAIL, canonicalTimeZone, parseFields, hasProblems } from './structure-fields.js';
 
@@ -26,8 +28,19 @@ export const SETTINGS_LAYOUT: StructureLayout = [
   { kind: 'text', name: 'email', label: 'settingEmail', max: 254, dir: 'ltr', type: 'email' },
   { kind: 'text', name: 'phone', label: 'settingPhone', max: 50, dir: 'ltr' },
   { kind: 'text', name: 'time_zone', label: 'settingTimeZone', max: 64, required: true, dir: 'ltr' },
+  { kind: 'choice', name: 'feed_content', label: 'settingFeedContent', help: 'settingFeedContentHelp', numeric: false },
 ];
 export const SETTINGS_FIELDS = layoutFields(SETTINGS_LAYOUT);
+
+const FEED_CONTENT_LABELS: Record<FeedContent, AdminMessageKey> = {
+  full: 'feedContentFull',
+  summary: 'feedContentSummary',
+};
+
+/** Options of the settings' select fields, labelled by `label` (parsing needs only the values). */
+function settingChoices(label: (key: AdminMessageKey) => string = (key) => key): Record<string, Option[]> {
+  return { feed_content: FEED_CONTENTS.map((value) => ({ value, label: label(FEED_CONTENT_LABELS[value]) })) };
+}
 
 /** Form field → settings key: `institute_name_en` → `institute_name.en`. */
 export const settingKey = (name: string) => name.replace(/_(en|he)$/, '.$1');
@@ -57,7 +70,7 @@ export function registerSettingsRoutes(admin: FastifyInstance, kit: AdminKit) {
         layout={SETTINGS_LAYOUT}
         values={values}
         problems={problems}
-        choices={{}}
+        choices={settingChoices(ctx.t)}
       />,
       status,
     );
@@ -69,13 +82,15 @@ export function registerSettingsRoutes(admin: FastifyInstance, kit: AdminKit) {
     const values: FormBody = {};
     for (const f of SETTINGS_FIELDS) values[f.name] = stored.get(settingKey(f.name)) ?? '';
     if (!values.time_zone) values.time_zone = DEFAULT_TIME_ZONE;
+    if (!values.feed_content) values.feed_content = DEFAULT_FEED_CONTENT;
     return renderSettings(request, reply, values);
   });
 
   admin.post('/settings', async (request, reply) => {
     const actor = kit.actor(request, 'settings.manage');
-    const body = formBody(request);
-    const { data, problems } = parseFields(SETTINGS_FIELDS, body, {});
+    // A form opened before the feed setting existed leaves it out: that keeps the default.
+    const body = { feed_content: DEFAULT_FEED_CONTENT, ...formBody(request) };
+    const { data, problems } = parseFields(SETTINGS_FIELDS, body, settingChoices());
     const email = String(data.email ?? '');
     if (!problems.email && email !== '' && !EMAIL.test(email)) problems.email = [{ code: 'email-invalid' }];
     const zone = canonicalTimeZone(String(data.time_zone ?? ''));

@@ -20,6 +20,8 @@ const NAV: [string, AdminMessageKey, Action][] = [
   ['/admin/types', 'navTypes', 'structure.manage'],
   ['/admin/pages', 'navPages', 'structure.manage'],
   ['/admin/menus', 'navMenus', 'structure.manage'],
+  ['/admin/newsletter', 'navNewsletter', 'newsletter.send'],
+  ['/admin/subscribers', 'navSubscribers', 'subscribers.view'],
   ['/admin/settings', 'navSettings', 'settings.manage'],
   ['/admin/users', 'navUsers', 'users.manage'],
   ['/admin/audit', 'navAudit', 'audit.view'],

@@ -18,7 +18,8 @@ function pretty(json: string): string {
   }
 }
 
-function formatWhen(iso: string, ctx: AdminContext): string {
+/** A moment in the site's time zone, with the time, in the interface language. */
+export function formatWhen(iso: string, ctx: AdminContext): string {
   const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'medium' };
   const locale = ctx.lang === 'he' ? 'he-IL' : 'en-GB';
   try {

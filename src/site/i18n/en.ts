@@ -35,10 +35,9 @@ export const en = {
   pdfSize: 'PDF, {size}',
   recentPosts: 'Recent publications',
   newsletterTitle: 'Newsletter',
-  newsletterText: 'Our latest research, in your inbox. Sign-up opens soon.',
+  newsletterText: 'Our latest research, in your inbox, on the topics you choose.',
   newsletterEmail: 'Email address',
   newsletterSubmit: 'Subscribe',
-  newsletterUnavailable: 'Newsletter sign-up is not open yet.',
   contact: 'Contact',
   address: 'Address',
   email: 'Email',
@@ -88,12 +87,71 @@ export const en = {
   invalidQuery: 'The address has a malformed query string.',
   pageBeyondEnd: 'There is no page {n} here.',
   // — feeds: add this part's messages below this line —
+  subscribeToFeed: 'Subscribe to updates:',
+  feedDescriptionType: '{type}: the latest from {institute}',
+  feedDescriptionTopic: 'Publications on {topic} from {institute}',
   // — end of feeds —
   // — citations: add this part's messages below this line —
+  citeThis: 'Cite this publication',
+  citeStyleApa: 'APA (7th edition)',
+  citeStyleChicago: 'Chicago (17th edition, notes and bibliography)',
+  citeStyleMla: 'MLA (7th edition)',
+  citeDownload: 'Download for your reference manager:',
+  citeAs: 'Cite as:',
+  citePageAddress: 'Web address:',
   // — end of citations —
   // — discovery: add this part's messages below this line —
   // — end of discovery —
   // — newsletter: add this part's messages below this line —
+  newsletterLanguage: 'Newsletter language',
+  newsletterTopics: 'Topics',
+  newsletterTopicsHint: 'Choose the topics you want. Choose none to receive every topic.',
+  newsletterHoneypot: 'Leave this field empty',
+  newsletterPrivacy:
+    'We first send one confirmation mail and nothing else until you confirm. Every newsletter has a one-click unsubscribe link.',
+  newsletterMore: 'Choose topics and language',
+  newsletterCheckInboxTitle: 'Check your inbox',
+  newsletterCheckInboxText:
+    'If {email} can receive mail, a confirmation link is on its way. It works once, within 48 hours.',
+  newsletterInvalidEmail: 'Enter a valid email address, such as name@example.org.',
+  newsletterInvalidTopic: 'One of the chosen topics does not exist. Choose again.',
+  newsletterInvalidLanguage: 'Choose English or Hebrew.',
+  newsletterProofFailed: 'The automatic spam check did not pass. Please send the form again.',
+  newsletterTooMany:
+    'Too many sign-ups from this connection or for this address. Please try again in {minutes} minutes.',
+  newsletterForeignForm: 'This form was sent from another site, so we did not accept it.',
+  newsletterMailFailed: 'We could not send the confirmation mail just now. Please try again in a few minutes.',
+  newsletterFixErrors: 'Please correct the marked field.',
+  newsletterConfirmTitle: 'Confirm your subscription',
+  newsletterConfirmText: 'Press the button to start receiving the newsletter.',
+  newsletterConfirmButton: 'Confirm subscription',
+  newsletterConfirmedTitle: 'You are subscribed',
+  newsletterConfirmedText: 'Thank you. The next issue will reach you by mail.',
+  newsletterLinkExpired: 'This confirmation link has expired. Sign up again and we will send a new one.',
+  newsletterLinkInvalid: 'This link has already been used or is not valid.',
+  newsletterPrefsTitle: 'Newsletter preferences',
+  newsletterPrefsFor: 'Preferences for {email}.',
+  newsletterPrefsSave: 'Save preferences',
+  newsletterPrefsSaved: 'Your preferences are saved.',
+  newsletterUnsubscribeButton: 'Unsubscribe',
+  newsletterUnsubscribeTitle: 'Unsubscribe',
+  newsletterUnsubscribeText: 'Press the button to stop the newsletter to {email}.',
+  newsletterUnsubscribedTitle: 'You are unsubscribed',
+  newsletterUnsubscribedText:
+    'You will receive no more newsletters. You can subscribe again from your preferences link at any time.',
+  newsletterIsUnsubscribed: 'This address is unsubscribed. Saving preferences subscribes it again.',
+  mailConfirmSubject: 'Confirm your subscription to the {name} newsletter',
+  mailConfirmIntro: 'Someone, we hope you, asked for the {name} newsletter to be sent to this address.',
+  mailConfirmAction: 'Confirm subscription',
+  mailConfirmIgnore:
+    'If it was not you, ignore this mail: without confirmation nothing more will come from us. The link works once, within 48 hours.',
+  mailAlreadySubject: 'You already receive the {name} newsletter',
+  mailAlreadyIntro:
+    'Someone asked to subscribe this address, which already receives our newsletter. Nothing has changed.',
+  mailManage: 'Change preferences',
+  mailUnsubscribe: 'Unsubscribe',
+  mailWhy: 'You receive this because you subscribed to the {name} newsletter ({topics}).',
+  mailAnyTopics: 'all topics',
   // — end of newsletter —
 } as const;
 

@@ -2,7 +2,6 @@ import type { PublicationCard } from '../../content/publication-queries.js';
 import type { PublicationType } from '../../db/schema.js';
 import { paths } from '../paths.js';
 import { CardList, PublicationCardView } from './components.js';
-import { NewsletterBox } from './layout.js';
 import type { PageContext } from './page-context.js';
 import { inLang } from '../../content/bilingual.js';
 
@@ -58,7 +57,6 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
           ))}
         </ul>
       </section>
-      <NewsletterBox ctx={ctx} />
     </>
   );
 }

@@ -3,6 +3,8 @@ import { dirOf, otherLang } from '../i18n/index.js';
 import { paths } from '../paths.js';
 import type { PageContext, PageMeta } from './page-context.js';
 import { inLang } from '../../content/bilingual.js';
+import { SocialTags } from '../../discovery/social-tags.js';
+import { NewsletterBox } from '../../newsletter/signup-form.js';
 
 function menuHref(ctx: PageContext, target: string): string {
   return /^https?:\/\//.test(target) ? target : `/${ctx.lang}${target}`;
@@ -40,27 +42,6 @@ function Header({ ctx, meta }: { ctx: PageContext; meta: PageMeta }) {
         <button type="submit">{t('searchButton')}</button>
       </form>
     </header>
-  );
-}
-
-/** The newsletter box; inert until the newsletter feature lands (see README). */
-export function NewsletterBox({ ctx }: { ctx: PageContext }) {
-  const { t } = ctx;
-  return (
-    <section class="newsletter-box" aria-labelledby="newsletter-title">
-      <h2 id="newsletter-title">{t('newsletterTitle')}</h2>
-      <p>{t('newsletterText')}</p>
-      <form class="newsletter-form" aria-describedby="newsletter-note">
-        <label for="newsletter-email">{t('newsletterEmail')}</label>
-        <input id="newsletter-email" type="email" name="email" autocomplete="email" disabled />
-        <button type="submit" disabled>
-          {t('newsletterSubmit')}
-        </button>
-        <p id="newsletter-note" class="note">
-          {t('newsletterUnavailable')}
-        </p>
-      </form>
-    </section>
   );
 }
 
@@ -124,6 +105,7 @@ export function Layout({ ctx, meta, children }: { ctx: PageContext; meta: PageMe
         {(meta.feeds ?? []).map((feed) => (
           <link key={feed.href} rel="alternate" type={feed.type} title={feed.title} href={publicUrl + feed.href} />
         ))}
+        <SocialTags ctx={ctx} meta={meta} />
         {meta.head ?? null}
         <link rel="stylesheet" href={ctx.stylesheet} />
       </head>
@@ -143,7 +125,9 @@ export function Layout({ ctx, meta, children }: { ctx: PageContext; meta: PageMe
         <main id="main" tabIndex={-1}>
           {children}
         </main>
+        {meta.noNewsletterBox ? null : <NewsletterBox ctx={ctx} />}
         <Footer ctx={ctx} />
+        <script src={ctx.newsletterScript} defer />
       </body>
     </html>
   );

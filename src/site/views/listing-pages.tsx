@@ -1,11 +1,12 @@
-import type { ComponentChildren } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
 import type { Paged, PublicationCard } from '../../content/publication-queries.js';
 import type { Person } from '../../db/schema.js';
 import { formatNumber } from '../i18n/index.js';
 import { paths, withPage } from '../paths.js';
 import { Breadcrumbs, CardList, Pagination, type Crumb } from './components.js';
-import type { PageContext } from './page-context.js';
+import type { FeedLink, PageContext } from './page-context.js';
 import { inLang } from '../../content/bilingual.js';
+import { feedFormatName } from '../../feeds/feed-links.js';
 
 /** A paged list of publications under a heading (type, topic, author, year). */
 export function ListingPage({
@@ -16,6 +17,7 @@ export function ListingPage({
   listing,
   basePath,
   children,
+  feeds,
 }: {
   ctx: PageContext;
   title: string;
@@ -24,6 +26,7 @@ export function ListingPage({
   listing: Paged<PublicationCard>;
   basePath: string;
   children?: ComponentChildren;
+  feeds?: FeedLink[];
 }) {
   const { t, lang } = ctx;
   const pageCount = Math.max(1, Math.ceil(listing.total / listing.perPage));
@@ -36,7 +39,25 @@ export function ListingPage({
       <p class="count">{t('resultsCount', { n: formatNumber(listing.total, lang) })}</p>
       {listing.items.length > 0 ? <CardList ctx={ctx} cards={listing.items} /> : <p>{t('noPublications')}</p>}
       <Pagination ctx={ctx} page={listing.page} pageCount={pageCount} hrefFor={(n) => withPage(basePath, n)} />
+      {feeds?.length ? <FeedLinks ctx={ctx} feeds={feeds} /> : null}
     </>
+  );
+}
+
+/** "Subscribe to updates: RSS · Atom · JSON Feed" under a listing. */
+function FeedLinks({ ctx, feeds }: { ctx: PageContext; feeds: FeedLink[] }) {
+  return (
+    <p class="feed-links">
+      {ctx.t('subscribeToFeed')}{' '}
+      {feeds.map((feed, i) => (
+        <Fragment key={feed.href}>
+          {i > 0 ? ' · ' : null}
+          <a href={feed.href} type={feed.type}>
+            {feedFormatName(feed.type)}
+          </a>
+        </Fragment>
+      ))}
+    </p>
   );
 }
 

@@ -12,6 +12,8 @@ export interface PageContext {
   publicUrl: string;
   /** Fingerprinted stylesheet URL. */
   stylesheet: string;
+  /** Fingerprinted URL of the newsletter form's proof-of-work script. */
+  newsletterScript: string;
 }
 
 /** Head metadata of one page. */
@@ -28,6 +30,8 @@ export interface PageMeta {
   feeds?: FeedLink[];
   /** Further `<head>` elements: social cards, JSON-LD, citation tags. */
   head?: VNode;
+  /** Leaves out the newsletter box (on the newsletter's own pages, which show the form). */
+  noNewsletterBox?: boolean;
 }
 
 /** One feed offered by a page. */

@@ -1,9 +1,9 @@
+import { CiteBox, PrintCitation } from '../../citations/cite-box.js';
 import type { PublicationCard, PublicationDetail } from '../../content/publication-queries.js';
 import { topicAncestors } from '../../content/catalog.js';
 import { dirOf, formatNumber } from '../i18n/index.js';
 import { paths } from '../paths.js';
 import { AuthorLinks, Breadcrumbs, PublicationCardView, seriesLabel, Time } from './components.js';
-import { NewsletterBox } from './layout.js';
 import type { PageContext } from './page-context.js';
 import { inLang } from '../../content/bilingual.js';
 
@@ -84,6 +84,7 @@ export function PublicationPage({
             <span class="file-size">({t('pdfSize', { size: fileSize(detail.pdf.bytes, lang) })})</span>
           </p>
         ) : null}
+        <CiteBox ctx={ctx} work={detail} />
         <div class="body" dangerouslySetInnerHTML={{ __html: p.body_html }} />
         {topics.length > 0 ? (
           <footer class="publication-topics">
@@ -99,6 +100,7 @@ export function PublicationPage({
             </ul>
           </footer>
         ) : null}
+        <PrintCitation ctx={ctx} work={detail} />
       </article>
       <aside class="sidebar">
         <section aria-labelledby="recent-title">
@@ -114,7 +116,6 @@ export function PublicationPage({
             </p>
           ) : null}
         </section>
-        <NewsletterBox ctx={ctx} />
       </aside>
     </div>
   );
