@@ -37,10 +37,23 @@ for (const { engine, skip } of await testEngines()) {
           })),
         )
         .execute();
-      const picks = await db.selectFrom('publications').select(['id']).where('status', '=', 'published').limit(3).execute();
+      const picks = await db
+        .selectFrom('publications')
+        .select(['id'])
+        .where('status', '=', 'published')
+        .limit(3)
+        .execute();
       const issue = await db
         .insertInto('newsletter_issues')
-        .values({ subject_en: 'Crash test', subject_he: 'מבחן קריסה', intro_en: '', intro_he: '', status: 'draft', created_at: now, updated_at: now })
+        .values({
+          subject_en: 'Crash test',
+          subject_he: 'מבחן קריסה',
+          intro_en: '',
+          intro_he: '',
+          status: 'draft',
+          created_at: now,
+          updated_at: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       await db
@@ -83,7 +96,10 @@ for (const { engine, skip } of await testEngines()) {
         const to = JSON.stringify(message.to).match(/reader\d+@example\.org/)![0];
         received.set(to, (received.get(to) ?? 0) + 1);
       }
-      assert.ok([...received.values()].every((n) => n === 1), `nobody twice: ${JSON.stringify([...received])}`);
+      assert.ok(
+        [...received.values()].every((n) => n === 1),
+        `nobody twice: ${JSON.stringify([...received])}`,
+      );
       const rows = await db
         .selectFrom('newsletter_deliveries as d')
         .innerJoin('subscribers as s', 's.id', 'd.subscriber_id')
@@ -96,8 +112,16 @@ for (const { engine, skip } of await testEngines()) {
         if (row.status === 'sent') assert.equal(received.get(row.email), 1, `${row.email} marked sent was received`);
         else assert.equal(row.status, 'uncertain', `${row.email} is ${row.status}`);
       }
-      assert.equal(received.size + uncertain.filter((r) => !received.has(r.email)).length, RECIPIENTS, 'everyone else got it');
-      const finished = await db.selectFrom('newsletter_issues').select('status').where('id', '=', issue.id).executeTakeFirstOrThrow();
+      assert.equal(
+        received.size + uncertain.filter((r) => !received.has(r.email)).length,
+        RECIPIENTS,
+        'everyone else got it',
+      );
+      const finished = await db
+        .selectFrom('newsletter_issues')
+        .select('status')
+        .where('id', '=', issue.id)
+        .executeTakeFirstOrThrow();
       assert.equal(finished.status, 'sent');
     });
   });

@@ -71,7 +71,10 @@ for (const { engine, skip } of await testEngines()) {
     it('shows a working sign-up form on every page, in the page language', async () => {
       for (const path of ['/en/', '/he/', '/en/topics', '/he/experts']) {
         const html = (await get(path)).body;
-        assert.match(html, new RegExp(`<form class="newsletter-form" method="post" action="/${path.slice(1, 3)}/newsletter"`));
+        assert.match(
+          html,
+          new RegExp(`<form class="newsletter-form" method="post" action="/${path.slice(1, 3)}/newsletter"`),
+        );
         assert.match(html, /name="topics"/);
         assert.match(html, /name="website"/, 'honeypot present');
         assert.match(html, /<script src="\/assets\/newsletter-form\.[0-9a-f]{12}\.js" defer><\/script>/);
@@ -91,7 +94,10 @@ for (const { engine, skip } of await testEngines()) {
       assert.match(signup.body, /בדקו את תיבת הדואר/);
 
       const [confirmation] = await sink.waitFor(1);
-      assert.equal(confirmation!.subject, 'אישור ההרשמה לניוזלטר של ' + (await site.content.getCatalog()).settings.instituteName.he);
+      assert.equal(
+        confirmation!.subject,
+        'אישור ההרשמה לניוזלטר של ' + (await site.content.getCatalog()).settings.instituteName.he,
+      );
       assert.match(String(confirmation!.html), /<html lang="he" dir="rtl">/);
       const confirmUrl = linkIn(confirmation!.text ?? '', '/he/newsletter/confirm');
 
@@ -222,14 +228,19 @@ for (const { engine, skip } of await testEngines()) {
       assert.equal(landing.statusCode, 410);
       assert.match(landing.body, /has expired/);
       assert.equal((await post('/en/newsletter/confirm', { token })).statusCode, 410);
-      const row = await site.db.kysely.selectFrom('subscribers').select('status').where('email', '=', 'late@example.org').executeTakeFirstOrThrow();
+      const row = await site.db.kysely
+        .selectFrom('subscribers')
+        .select('status')
+        .where('email', '=', 'late@example.org')
+        .executeTakeFirstOrThrow();
       assert.equal(row.status, 'pending');
     });
 
     it('limits mail to one address, whoever asks, and answers 429 with Retry-After', async () => {
       const before = mailsTo('victim@example.org').length;
       const answers = [];
-      for (let i = 0; i < 5; i++) answers.push((await post('/en/newsletter', { email: 'victim@example.org', lang: 'en' })).statusCode);
+      for (let i = 0; i < 5; i++)
+        answers.push((await post('/en/newsletter', { email: 'victim@example.org', lang: 'en' })).statusCode);
       assert.deepEqual(answers, [200, 200, 200, 429, 429]);
       assert.equal(mailsTo('victim@example.org').length - before, 3);
       const refused = await post('/en/newsletter', { email: 'victim@example.org', lang: 'en' });
@@ -240,9 +251,14 @@ for (const { engine, skip } of await testEngines()) {
     it('allows fewer sign-ups per connection without a proof of work than with one', async () => {
       const ip = '192.0.2.7';
       const plain = [];
-      for (let i = 0; i < 4; i++) plain.push((await post('/en/newsletter', { email: `plain${i}@example.org`, lang: 'en' }, ip)).statusCode);
+      for (let i = 0; i < 4; i++)
+        plain.push((await post('/en/newsletter', { email: `plain${i}@example.org`, lang: 'en' }, ip)).statusCode);
       assert.deepEqual(plain, [200, 200, 200, 429]);
-      const proven = await post('/en/newsletter', { email: 'proven@example.org', lang: 'en', pow: await solvedProof(site) }, ip);
+      const proven = await post(
+        '/en/newsletter',
+        { email: 'proven@example.org', lang: 'en', pow: await solvedProof(site) },
+        ip,
+      );
       assert.equal(proven.statusCode, 200);
     });
 
@@ -280,27 +296,57 @@ for (const { engine, skip } of await testEngines()) {
     it('retries a temporary SMTP refusal and records per-recipient status', async () => {
       await site.db.kysely
         .insertInto('subscribers')
-        .values({ email: 'retry@example.org', lang: 'en', status: 'confirmed', link_key: 'ab12', created_at: new Date().toISOString() })
+        .values({
+          email: 'retry@example.org',
+          lang: 'en',
+          status: 'confirmed',
+          link_key: 'ab12',
+          created_at: new Date().toISOString(),
+        })
         .execute();
       const { chosen } = await hebrewPicks();
       const issue = await site.db.kysely
         .insertInto('newsletter_issues')
-        .values({ subject_en: 'Retry issue', subject_he: 'גיליון חוזר', intro_en: '', intro_he: '', status: 'draft', created_at: new Date().toISOString(), updated_at: new Date().toISOString() })
+        .values({
+          subject_en: 'Retry issue',
+          subject_he: 'גיליון חוזר',
+          intro_en: '',
+          intro_he: '',
+          status: 'draft',
+          created_at: new Date().toISOString(),
+          updated_at: new Date().toISOString(),
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await site.db.kysely.insertInto('newsletter_issue_items').values({ issue_id: issue.id, publication_id: chosen.id, position: 1 }).execute();
+      await site.db.kysely
+        .insertInto('newsletter_issue_items')
+        .values({ issue_id: issue.id, publication_id: chosen.id, position: 1 })
+        .execute();
       await queueIssue(site.db.kysely, issue.id);
       sink.failNext(1, 451);
       await sendAll();
       const deliveries = () =>
         site.db.kysely.selectFrom('newsletter_deliveries').selectAll().where('issue_id', '=', issue.id).execute();
       const afterFirst = await deliveries();
-      assert.ok(afterFirst.some((d) => d.status === 'queued' && d.attempts === 1 && /try again later/.test(d.last_error)));
-      await site.db.kysely.updateTable('newsletter_deliveries').set({ next_attempt_at: new Date().toISOString() }).where('issue_id', '=', issue.id).execute();
+      assert.ok(
+        afterFirst.some((d) => d.status === 'queued' && d.attempts === 1 && /try again later/.test(d.last_error)),
+      );
+      await site.db.kysely
+        .updateTable('newsletter_deliveries')
+        .set({ next_attempt_at: new Date().toISOString() })
+        .where('issue_id', '=', issue.id)
+        .execute();
       await sendAll();
       const finalRows = await deliveries();
-      assert.ok(finalRows.every((d) => d.status === 'sent' || d.status === 'skipped'), JSON.stringify(finalRows));
-      const issueRow = await site.db.kysely.selectFrom('newsletter_issues').select('status').where('id', '=', issue.id).executeTakeFirstOrThrow();
+      assert.ok(
+        finalRows.every((d) => d.status === 'sent' || d.status === 'skipped'),
+        JSON.stringify(finalRows),
+      );
+      const issueRow = await site.db.kysely
+        .selectFrom('newsletter_issues')
+        .select('status')
+        .where('id', '=', issue.id)
+        .executeTakeFirstOrThrow();
       assert.equal(issueRow.status, 'sent');
       assert.equal(mailsTo('retry@example.org').filter((m) => m.subject === 'Retry issue').length, 1);
     });

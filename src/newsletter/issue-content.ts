@@ -30,7 +30,11 @@ export async function issueEntries(db: Kysely<Database>, issueId: number, lang: 
     cardsByIds(db, ids),
     ids.length === 0
       ? Promise.resolve([])
-      : db.selectFrom('publication_topics').select(['publication_id', 'topic_id']).where('publication_id', 'in', ids).execute(),
+      : db
+          .selectFrom('publication_topics')
+          .select(['publication_id', 'topic_id'])
+          .where('publication_id', 'in', ids)
+          .execute(),
   ]);
   return cards.map((card) => ({
     card,

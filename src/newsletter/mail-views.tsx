@@ -25,7 +25,12 @@ export function mailContext(catalog: Catalog, lang: Lang): MailContext {
   return { lang, t: translator(lang), instituteName: catalog.settings.instituteName[lang] };
 }
 
-function MailDocument(props: { ctx: MailContext; title: string; children: ComponentChildren; footer: ComponentChildren }) {
+function MailDocument(props: {
+  ctx: MailContext;
+  title: string;
+  children: ComponentChildren;
+  footer: ComponentChildren;
+}) {
   const { lang } = props.ctx;
   const dir = dirOf(lang);
   return (
@@ -36,7 +41,10 @@ function MailDocument(props: { ctx: MailContext; title: string; children: Compon
         <title>{props.title}</title>
       </head>
       <body style={`margin: 0; padding: 0; background: #f4f4f1; ${FONT}`}>
-        <div dir={dir} style={`max-width: 640px; margin: 0 auto; padding: 24px; background: #ffffff; color: #1a1a1a; text-align: start; line-height: 1.5;`}>
+        <div
+          dir={dir}
+          style={`max-width: 640px; margin: 0 auto; padding: 24px; background: #ffffff; color: #1a1a1a; text-align: start; line-height: 1.5;`}
+        >
           <p style="margin: 0 0 16px; font-size: 14px; color: #555555;">{props.ctx.instituteName}</p>
           <h1 style="margin: 0 0 16px; font-size: 24px;">{props.title}</h1>
           {props.children}
@@ -85,14 +93,19 @@ function ManageFooter({ ctx, links, why }: { ctx: MailContext; links: ManageLink
     <>
       <p>{why}</p>
       <p>
-        <a href={links.preferencesUrl}>{ctx.t('mailManage')}</a> · <a href={links.unsubscribeUrl}>{ctx.t('mailUnsubscribe')}</a>
+        <a href={links.preferencesUrl}>{ctx.t('mailManage')}</a> ·{' '}
+        <a href={links.unsubscribeUrl}>{ctx.t('mailUnsubscribe')}</a>
       </p>
     </>
   );
 }
 
 function manageText(ctx: MailContext, links: ManageLinks, why: string): string {
-  return [why, `${ctx.t('mailManage')}: ${links.preferencesUrl}`, `${ctx.t('mailUnsubscribe')}: ${links.unsubscribeUrl}`].join('\n');
+  return [
+    why,
+    `${ctx.t('mailManage')}: ${links.preferencesUrl}`,
+    `${ctx.t('mailUnsubscribe')}: ${links.unsubscribeUrl}`,
+  ].join('\n');
 }
 
 export function alreadySubscribedMail(ctx: MailContext, to: string, links: ManageLinks): OutgoingMail {
@@ -158,7 +171,12 @@ export function issueMail(ctx: MailContext, to: string, input: IssueMailInput): 
   const text = [
     input.intro,
     ...input.entries.map((entry) =>
-      [entry.card.title, byline(ctx, input, entry), entry.card.summary, input.publicationUrl(ctx.lang, entry.card.slug)].join('\n'),
+      [
+        entry.card.title,
+        byline(ctx, input, entry),
+        entry.card.summary,
+        input.publicationUrl(ctx.lang, entry.card.slug),
+      ].join('\n'),
     ),
     '--',
     manageText(ctx, input.links, why),

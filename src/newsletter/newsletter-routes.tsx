@@ -110,18 +110,30 @@ function registerSignupRoutes(app: FastifyInstance, deps: NewsletterRouteDeps) {
         request,
         reply,
         status,
-        (ctx) => signupView(ctx, { ...state, problem: { field: problem.field, message: problemMessage(ctx, problem) } }),
+        (ctx) =>
+          signupView(ctx, { ...state, problem: { field: problem.field, message: problemMessage(ctx, problem) } }),
         lang,
       );
     if (!fromOurSite(request, publicUrl)) {
-      return sendNewsletterPage(deps, request, reply, 403, (ctx) => messageView(ctx, 'newsletterTitle', 'newsletterForeignForm'), lang);
+      return sendNewsletterPage(
+        deps,
+        request,
+        reply,
+        403,
+        (ctx) => messageView(ctx, 'newsletterTitle', 'newsletterForeignForm'),
+        lang,
+      );
     }
     const catalog = await deps.site.content.getCatalog();
     const invalid = checkSignupFields(catalog, form);
     if (invalid) return refuse(400, invalid);
     const problem = await handleSignup({ db, mailer: deps.mailer, publicUrl }, catalog, form, request.ip);
     if (problem?.key === 'newsletterTooMany') reply.header('retry-after', String(problem.minutes * 60));
-    if (problem) return refuse(problem.key === 'newsletterTooMany' ? 429 : problem.key === 'newsletterMailFailed' ? 503 : 400, problem);
+    if (problem)
+      return refuse(
+        problem.key === 'newsletterTooMany' ? 429 : problem.key === 'newsletterMailFailed' ? 503 : 400,
+        problem,
+      );
     return sendNewsletterPage(
       deps,
       request,
@@ -129,7 +141,13 @@ function registerSignupRoutes(app: FastifyInstance, deps: NewsletterRouteDeps) {
       200,
       (ctx) => ({
         title: ctx.t('newsletterCheckInboxTitle'),
-        body: <MessagePage ctx={ctx} title={ctx.t('newsletterCheckInboxTitle')} text={ctx.t('newsletterCheckInboxText', { email: form.email })} />,
+        body: (
+          <MessagePage
+            ctx={ctx}
+            title={ctx.t('newsletterCheckInboxTitle')}
+            text={ctx.t('newsletterCheckInboxText', { email: form.email })}
+          />
+        ),
       }),
       lang,
     );
@@ -140,14 +158,26 @@ function signupView(ctx: PageContext, state: SignupFormState) {
   return { title: ctx.t('newsletterTitle'), body: <SignupPage ctx={ctx} state={state} /> };
 }
 
-function messageView(ctx: PageContext, title: MessageKey, text: MessageKey, action?: Parameters<typeof MessagePage>[0]['action']) {
-  return { title: ctx.t(title), body: <MessagePage ctx={ctx} title={ctx.t(title)} text={ctx.t(text)} action={action} /> };
+function messageView(
+  ctx: PageContext,
+  title: MessageKey,
+  text: MessageKey,
+  action?: Parameters<typeof MessagePage>[0]['action'],
+) {
+  return {
+    title: ctx.t(title),
+    body: <MessagePage ctx={ctx} title={ctx.t(title)} text={ctx.t(text)} action={action} />,
+  };
 }
 
 function registerSubscriberRoutes(app: FastifyInstance, deps: NewsletterRouteDeps) {
   const { db, publicUrl } = deps.site;
-  const page = (request: LangRequest, reply: FastifyReply, status: number, build: Parameters<typeof sendNewsletterPage>[4]) =>
-    sendNewsletterPage(deps, request, reply, status, build, langOf(request));
+  const page = (
+    request: LangRequest,
+    reply: FastifyReply,
+    status: number,
+    build: Parameters<typeof sendNewsletterPage>[4],
+  ) => sendNewsletterPage(deps, request, reply, status, build, langOf(request));
 
   // Mail scanners open links; only the button's POST confirms, so a scan confirms nothing.
   app.get('/:lang/newsletter/confirm', async (request: LangRequest, reply) => {
@@ -158,7 +188,8 @@ function registerSubscriberRoutes(app: FastifyInstance, deps: NewsletterRouteDep
       .where('confirm_token_hash', '=', hashToken(token))
       .where('status', '=', 'pending')
       .executeTakeFirst();
-    if (!state) return page(request, reply, 410, (ctx) => messageView(ctx, 'newsletterConfirmTitle', 'newsletterLinkInvalid'));
+    if (!state)
+      return page(request, reply, 410, (ctx) => messageView(ctx, 'newsletterConfirmTitle', 'newsletterLinkInvalid'));
     if ((state.confirm_expires_at ?? '') <= new Date().toISOString())
       return page(request, reply, 410, (ctx) => messageView(ctx, 'newsletterConfirmTitle', 'newsletterLinkExpired'));
     return page(request, reply, 200, (ctx) =>
@@ -181,7 +212,8 @@ function registerSubscriberRoutes(app: FastifyInstance, deps: NewsletterRouteDep
 
   const preferencesPage = async (request: LangRequest, reply: FastifyReply, token: string, saved: boolean) => {
     const subscriber = await subscriberFromLink(db, token);
-    if (!subscriber) return page(request, reply, 404, (ctx) => messageView(ctx, 'newsletterPrefsTitle', 'newsletterLinkInvalid'));
+    if (!subscriber)
+      return page(request, reply, 404, (ctx) => messageView(ctx, 'newsletterPrefsTitle', 'newsletterLinkInvalid'));
     const topicIds = await subscriberTopicIds(db.kysely, subscriber.id);
     return page(request, reply, 200, (ctx) => ({
       title: ctx.t('newsletterPrefsTitle'),
@@ -210,14 +242,18 @@ function registerSubscriberRoutes(app: FastifyInstance, deps: NewsletterRouteDep
       return page(request, reply, 403, (ctx) => messageView(ctx, 'newsletterPrefsTitle', 'newsletterLinkInvalid'));
     const form = readSignupForm({ ...body, email: subscriber.email }, subscriber.lang);
     const problem = checkSignupFields(await deps.site.content.getCatalog(), form);
-    if (problem) return page(request, reply, 400, (ctx) => messageView(ctx, 'newsletterPrefsTitle', problem.key as MessageKey));
+    if (problem)
+      return page(request, reply, 400, (ctx) => messageView(ctx, 'newsletterPrefsTitle', problem.key as MessageKey));
     await updatePreferences(db.kysely, subscriber.id, form.prefs);
     return preferencesPage(request, reply, token, true);
   });
 
   app.get('/:lang/newsletter/unsubscribe', async (request: LangRequest, reply) => {
     const subscriber = await subscriberFromLink(db, queryToken(request));
-    if (!subscriber) return page(request, reply, 404, (ctx) => messageView(ctx, 'newsletterUnsubscribeTitle', 'newsletterLinkInvalid'));
+    if (!subscriber)
+      return page(request, reply, 404, (ctx) =>
+        messageView(ctx, 'newsletterUnsubscribeTitle', 'newsletterLinkInvalid'),
+      );
     return page(request, reply, 200, (ctx) => ({
       title: ctx.t('newsletterUnsubscribeTitle'),
       body: (
@@ -239,8 +275,13 @@ function registerSubscriberRoutes(app: FastifyInstance, deps: NewsletterRouteDep
   // the signed token alone (mail providers send it from their own servers).
   app.post('/:lang/newsletter/unsubscribe', async (request: LangRequest, reply) => {
     const subscriber = await subscriberFromLink(db, queryToken(request));
-    if (!subscriber) return page(request, reply, 404, (ctx) => messageView(ctx, 'newsletterUnsubscribeTitle', 'newsletterLinkInvalid'));
+    if (!subscriber)
+      return page(request, reply, 404, (ctx) =>
+        messageView(ctx, 'newsletterUnsubscribeTitle', 'newsletterLinkInvalid'),
+      );
     await unsubscribe(db.kysely, subscriber.id);
-    return page(request, reply, 200, (ctx) => messageView(ctx, 'newsletterUnsubscribedTitle', 'newsletterUnsubscribedText'));
+    return page(request, reply, 200, (ctx) =>
+      messageView(ctx, 'newsletterUnsubscribedTitle', 'newsletterUnsubscribedText'),
+    );
   });
 }

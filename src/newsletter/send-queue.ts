@@ -29,14 +29,23 @@ export interface SendDeps {
   ratePerMinute: number;
 }
 
-/** Queues one row per confirmed subscriber and marks the issue as sending; exactly once per issue. */
-export async function queueIssue(db: Kysely<Database>, issueId: number, now = new Date()): Promise<number | undefined> {
+/**
+ * Queues one row per confirmed subscriber and marks the issue as sending; exactly once per
+ * issue, and only while it is still at `expectedVersion` when one is given.
+ */
+export async function queueIssue(
+  db: Kysely<Database>,
+  issueId: number,
+  expectedVersion?: number,
+  now = new Date(),
+): Promise<number | undefined> {
   return db.transaction().execute(async (trx) => {
     const flipped = await trx
       .updateTable('newsletter_issues')
       .set({ status: 'sending', queued_at: now.toISOString(), updated_at: now.toISOString() })
       .where('id', '=', issueId)
       .where('status', '=', 'draft')
+      .$if(expectedVersion !== undefined, (qb) => qb.where('version', '=', expectedVersion!))
       .executeTakeFirst();
     if (Number(flipped.numUpdatedRows) !== 1) return undefined;
     const subscribers = await trx.selectFrom('subscribers').select('id').where('status', '=', 'confirmed').execute();
@@ -46,7 +55,11 @@ export async function queueIssue(db: Kysely<Database>, issueId: number, now = ne
       status: 'queued' as const,
       next_attempt_at: now.toISOString(),
     }));
-    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('newsletter_deliveries').values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await trx
+        .insertInto('newsletter_deliveries')
+        .values(rows.slice(i, i + 500))
+        .execute();
     return rows.length;
   });
 }
@@ -93,8 +106,22 @@ async function claimNext(db: Kysely<Database>, now: Date) {
   }
 }
 
-async function finish(db: Kysely<Database>, id: number, set: Partial<{ status: 'sent' | 'failed' | 'queued' | 'skipped'; sent_at: string; next_attempt_at: string; last_error: string }>) {
+async function finish(
+  db: Kysely<Database>,
+  id: number,
+  set: Partial<{
+    status: 'sent' | 'failed' | 'queued' | 'skipped';
+    sent_at: string;
+    next_attempt_at: string;
+    last_error: string;
+  }>,
+) {
   await db.updateTable('newsletter_deliveries').set(set).where('id', '=', id).where('status', '=', 'sending').execute();
+}
+
+/** The subject a reader of `lang` gets: theirs, or the other language's when theirs is empty. */
+export function issueSubject(issue: Pick<NewsletterIssue, 'subject_en' | 'subject_he'>, lang: Lang): string {
+  return inLang(issue, 'subject', lang) || inLang(issue, 'subject', lang === 'he' ? 'en' : 'he');
 }
 
 /** Builds one recipient's mail, or undefined when nothing in the issue matches their topics. */
@@ -109,7 +136,8 @@ async function mailFor(deps: SendDeps, cache: EntryCache, issue: NewsletterIssue
   const ctx = mailContext(catalog, subscriber.lang);
   const links = await manageLinks(deps, subscriber);
   const mail = issueMail(ctx, subscriber.email, {
-    subject: inLang(issue, 'subject', subscriber.lang) || inLang(issue, 'subject', subscriber.lang === 'he' ? 'en' : 'he'),
+    subject:
+      inLang(issue, 'subject', subscriber.lang) || inLang(issue, 'subject', subscriber.lang === 'he' ? 'en' : 'he'),
     intro: inLang(issue, 'intro', subscriber.lang),
     entries,
     topicNames: topicIds.flatMap((id) => {
@@ -162,7 +190,10 @@ export async function settleQueue(db: Kysely<Database>, now = new Date()): Promi
  * Sends queued mail until none is due or `maxMails` are sent, pacing to `ratePerMinute`.
  * Returns how many rows it handled.
  */
-export async function sendQueued(deps: SendDeps, options: { maxMails?: number; signal?: AbortSignal } = {}): Promise<number> {
+export async function sendQueued(
+  deps: SendDeps,
+  options: { maxMails?: number; signal?: AbortSignal } = {},
+): Promise<number> {
   const db = deps.db.kysely;
   const cache = new EntryCache(db);
   const gapMs = 60_000 / deps.ratePerMinute;
@@ -172,7 +203,11 @@ export async function sendQueued(deps: SendDeps, options: { maxMails?: number; s
     const row = await claimNext(db, new Date());
     if (!row) break;
     handled++;
-    const issue = await db.selectFrom('newsletter_issues').selectAll().where('id', '=', row.issue_id).executeTakeFirstOrThrow();
+    const issue = await db
+      .selectFrom('newsletter_issues')
+      .selectAll()
+      .where('id', '=', row.issue_id)
+      .executeTakeFirstOrThrow();
     try {
       const mail = await mailFor(deps, cache, issue, row.subscriber_id);
       if (!mail) {
@@ -202,7 +237,11 @@ export interface NewsletterWorker {
 }
 
 /** Runs the queue now and every `intervalSeconds`; `stop` lets the mail in flight finish first. */
-export function startNewsletterWorker(deps: SendDeps, intervalSeconds: number, onError: (error: unknown) => void): NewsletterWorker {
+export function startNewsletterWorker(
+  deps: SendDeps,
+  intervalSeconds: number,
+  onError: (error: unknown) => void,
+): NewsletterWorker {
   const controller = new AbortController();
   let running: Promise<unknown> = Promise.resolve();
   let busy = false;

@@ -17,7 +17,13 @@ export function emptySignupForm(lang: Lang): SignupFormState {
   return { email: '', lang, topicIds: [] };
 }
 
-function TopicChoices(props: { ctx: PageContext; catalog: Catalog; parentId: number; chosen: number[]; idPrefix: string }) {
+function TopicChoices(props: {
+  ctx: PageContext;
+  catalog: Catalog;
+  parentId: number;
+  chosen: number[];
+  idPrefix: string;
+}) {
   const children = props.catalog.topicChildren.get(props.parentId) ?? [];
   if (children.length === 0) return null;
   return (
@@ -49,7 +55,13 @@ export function PreferenceFields(props: { ctx: PageContext; state: SignupFormSta
         <legend>{t('newsletterLanguage')}</legend>
         {LANGUAGES.map((lang) => (
           <span key={lang} class="choice">
-            <input type="radio" name="lang" value={lang} id={`${idPrefix}-lang-${lang}`} checked={state.lang === lang} />
+            <input
+              type="radio"
+              name="lang"
+              value={lang}
+              id={`${idPrefix}-lang-${lang}`}
+              checked={state.lang === lang}
+            />
             <label for={`${idPrefix}-lang-${lang}`} lang={lang}>
               {t(`languageName_${lang}` as MessageKey)}
             </label>

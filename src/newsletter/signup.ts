@@ -29,7 +29,10 @@ export interface SignupRequest {
 }
 
 export type SignupProblem =
-  | { field: 'email' | 'topics' | 'lang'; key: 'newsletterInvalidEmail' | 'newsletterInvalidTopic' | 'newsletterInvalidLanguage' }
+  | {
+      field: 'email' | 'topics' | 'lang';
+      key: 'newsletterInvalidEmail' | 'newsletterInvalidTopic' | 'newsletterInvalidLanguage';
+    }
   | { field: 'form'; key: 'newsletterProofFailed' | 'newsletterMailFailed' }
   | { field: 'form'; key: 'newsletterTooMany'; minutes: number };
 
@@ -48,7 +51,8 @@ export function readSignupForm(body: FormBody, pageLang: Lang): SignupRequest {
 
 /** Checks the fields; the first problem found, or undefined. */
 export function checkSignupFields(catalog: Catalog, request: SignupRequest): SignupProblem | undefined {
-  if (request.email.length > 254 || !EMAIL.test(request.email)) return { field: 'email', key: 'newsletterInvalidEmail' };
+  if (request.email.length > 254 || !EMAIL.test(request.email))
+    return { field: 'email', key: 'newsletterInvalidEmail' };
   if (!isLang(request.prefs.lang)) return { field: 'lang', key: 'newsletterInvalidLanguage' };
   if (request.prefs.topicIds.some((id) => !catalog.topicById.has(id)))
     return { field: 'topics', key: 'newsletterInvalidTopic' };
@@ -67,7 +71,8 @@ export async function handleSignup(
 ): Promise<SignupProblem | undefined> {
   if (request.trapped) return undefined;
   const solvedProof = request.proof !== '';
-  if (solvedProof && !(await redeemSolution(deps.db, request.proof))) return { field: 'form', key: 'newsletterProofFailed' };
+  if (solvedProof && !(await redeemSolution(deps.db, request.proof)))
+    return { field: 'form', key: 'newsletterProofFailed' };
   const attempt = { email: request.email, ip, solvedProof };
   const minutes = await signupWaitMinutes(deps.db.kysely, attempt);
   if (minutes > 0) return { field: 'form', key: 'newsletterTooMany', minutes };

@@ -73,7 +73,11 @@ export async function signUp(
 export type ConfirmResult = { kind: 'confirmed'; subscriber: Subscriber } | { kind: 'expired' } | { kind: 'invalid' };
 
 /** Confirms with a token from the mail: a conditional update, so a token works exactly once. */
-export async function confirmSubscription(db: Kysely<Database>, token: string, now = new Date()): Promise<ConfirmResult> {
+export async function confirmSubscription(
+  db: Kysely<Database>,
+  token: string,
+  now = new Date(),
+): Promise<ConfirmResult> {
   const hash = hashToken(token);
   const subscriber = await db
     .updateTable('subscribers')

@@ -15,7 +15,11 @@ const db = await createDb({ ...settings, databaseUrl: settings.databaseUrl });
 await sendQueued({
   db,
   content: new ContentService(db),
-  mailer: createMailer({ smtpUrl: settings.smtpUrl, from: 'Meridian <news@meridian.example>', dataDir: settings.dataDir }),
+  mailer: createMailer({
+    smtpUrl: settings.smtpUrl,
+    from: 'Meridian <news@meridian.example>',
+    dataDir: settings.dataDir,
+  }),
   publicUrl: 'http://dossier.test',
   ratePerMinute: 100_000,
 });

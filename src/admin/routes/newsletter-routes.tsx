@@ -10,8 +10,8 @@ import type { OutgoingMail } from '../../mail/mailer.js';
 import { issueEntries } from '../../newsletter/issue-content.js';
 import { issueMail, mailContext } from '../../newsletter/mail-views.js';
 import { newsletterPaths } from '../../newsletter/newsletter-paths.js';
-import { queueIssue } from '../../newsletter/send-queue.js';
-import { dirOf, otherLang } from '../../site/i18n/index.js';
+import { issueSubject, queueIssue } from '../../newsletter/send-queue.js';
+import { dirOf } from '../../site/i18n/index.js';
 import { paths } from '../../site/paths.js';
 import { idParam, noticeParam, pageParam, queryOf, formBody } from '../admin-params.js';
 import type { AdminContext } from '../admin-context.js';
@@ -83,11 +83,6 @@ function deliveryFilters(query: Record<string, unknown>): DeliveryFilters {
   };
 }
 
-/** The subject a reader of `lang` gets: theirs, or the other language's when theirs is empty (as the sender does). */
-function subjectFor(issue: NewsletterIssue, lang: Lang): string {
-  return inLang(issue, 'subject', lang) || inLang(issue, 'subject', otherLang(lang));
-}
-
 export function registerNewsletterAdminRoutes(admin: FastifyInstance, kit: AdminKit) {
   const deps = kit.deps;
   const db = deps.db.kysely;
@@ -106,7 +101,7 @@ export function registerNewsletterAdminRoutes(admin: FastifyInstance, kit: Admin
     // Real links are signed per subscriber; these only show where they lead.
     const placeholder = (path: string) => `${deps.publicUrl}${path}?token=preview`;
     return issueMail(mailContext(catalog, lang), to, {
-      subject: subjectFor(issue, lang),
+      subject: issueSubject(issue, lang),
       intro: inLang(issue, 'intro', lang),
       entries,
       topicNames: [],
@@ -185,7 +180,7 @@ export function registerNewsletterAdminRoutes(admin: FastifyInstance, kit: Admin
     return kit.page(
       reply,
       ctx,
-      subjectFor(issue, ctx.lang),
+      issueSubject(issue, ctx.lang),
       <>
         <p>
           <a href="/admin/newsletter">{ctx.t('newsletterTitle')}</a>
@@ -358,8 +353,9 @@ export function registerNewsletterAdminRoutes(admin: FastifyInstance, kit: Admin
     const ctx = await kit.context(request, reply);
     const refusal = await sendRefusal(issue, formBody(request), ctx);
     if (refusal) return renderIssuePage(request, reply, issue, refusal);
-    const recipients = await queueIssue(db, issue.id);
-    // Two editors may press send at once; queueIssue lets exactly one of them through.
+    const recipients = await queueIssue(db, issue.id, issue.version);
+    // Two editors may press send at once, or one may save meanwhile; queueIssue lets
+    // through exactly one send of the version that was checked.
     if (recipients === undefined)
       return renderIssuePage(request, reply, await findIssue(issue.id), { alert: ctx.t('alreadySent'), status: 409 });
     await audit(db, actor, {
@@ -396,7 +392,7 @@ function PreviewUnavailable({ ctx, issue, text }: { ctx: AdminContext; issue: Ne
     <>
       <Alert text={text} />
       <p>
-        <a href={`/admin/newsletter/${issue.id}`}>{subjectFor(issue, ctx.lang) || ctx.t('newsletterTitle')}</a>
+        <a href={`/admin/newsletter/${issue.id}`}>{issueSubject(issue, ctx.lang) || ctx.t('newsletterTitle')}</a>
       </p>
     </>
   );

@@ -21,7 +21,7 @@ import {
 import { CheckboxField, CsrfField, ErrorSummary, Pagination, TextArea, TextField } from './fields.js';
 import { formatWhen } from './user-audit-log.js';
 
-export const ISSUE_STATUS_LABEL: Record<IssueStatus, AdminMessageKey> = {
+const ISSUE_STATUS_LABEL: Record<IssueStatus, AdminMessageKey> = {
   draft: 'statusDraft',
   sending: 'issueSending',
   sent: 'issueSent',
