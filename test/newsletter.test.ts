@@ -19,7 +19,7 @@ for (const { engine, skip } of await testEngines()) {
         method: 'POST',
         url,
         remoteAddress: ip,
-        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: PUBLIC_URL },
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
         payload: formBody(fields),
       });
     const get = (url: string) => site.app.inject({ method: 'GET', url: url.replace(PUBLIC_URL, '') });

@@ -27,6 +27,7 @@ import { registerPublicationRoutes } from './routes/publication-routes.js';
 import { registerStructureRoutes } from './structure/structure-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
 import { AdminLayout } from './views/admin-layout.js';
+import { notCrossSite } from '../site/same-origin.js';
 
 export interface AdminDeps {
   db: Db;
@@ -238,15 +239,7 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
 
 /** Token match, plus the Origin header (when sent) naming this host. */
 export function csrfValid(request: FastifyRequest, sent: string, expected: string): boolean {
-  const origin = request.headers.origin;
-  if (origin && origin !== 'null') {
-    try {
-      if (new URL(origin).host !== request.headers.host) return false;
-    } catch {
-      return false;
-    }
-  } else if (origin === 'null') return false;
-  return sent !== '' && tokensEqual(sent, expected);
+  return notCrossSite(request) && sent !== '' && tokensEqual(sent, expected);
 }
 
 function SignInAgain({ ctx }: { ctx: AdminContext }) {

@@ -7,6 +7,7 @@ import type { FormBody } from '../editorial/form-body.js';
 import { field } from '../editorial/form-body.js';
 import type { Mailer } from '../mail/mailer.js';
 import { notFound } from '../site/http-errors.js';
+import { notCrossSite } from '../site/same-origin.js';
 import { isLang, type MessageKey } from '../site/i18n/index.js';
 import { toCachedPage } from '../site/page-cache.js';
 import { pageContext, renderDocument, sendPage, type SiteDeps } from '../site/page-handler.js';
@@ -37,12 +38,6 @@ function langOf(request: LangRequest): Lang {
 function queryToken(request: LangRequest): string {
   const token = request.query.token;
   return typeof token === 'string' ? token : '';
-}
-
-/** A browser form from another site carries its Origin; ours must match. */
-function fromOurSite(request: FastifyRequest, publicUrl: string): boolean {
-  const origin = request.headers.origin;
-  return origin === undefined || origin === new URL(publicUrl).origin;
 }
 
 /**
@@ -114,7 +109,7 @@ function registerSignupRoutes(app: FastifyInstance, deps: NewsletterRouteDeps) {
           signupView(ctx, { ...state, problem: { field: problem.field, message: problemMessage(ctx, problem) } }),
         lang,
       );
-    if (!fromOurSite(request, publicUrl)) {
+    if (!notCrossSite(request)) {
       return sendNewsletterPage(
         deps,
         request,
@@ -171,7 +166,7 @@ function messageView(
 }
 
 function registerSubscriberRoutes(app: FastifyInstance, deps: NewsletterRouteDeps) {
-  const { db, publicUrl } = deps.site;
+  const { db } = deps.site;
   const page = (
     request: LangRequest,
     reply: FastifyReply,
@@ -238,7 +233,7 @@ function registerSubscriberRoutes(app: FastifyInstance, deps: NewsletterRouteDep
     const body = request.body ?? {};
     const token = field(body, 'token');
     const subscriber = await subscriberFromLink(db, token);
-    if (!subscriber || !fromOurSite(request, publicUrl))
+    if (!subscriber || !notCrossSite(request))
       return page(request, reply, 403, (ctx) => messageView(ctx, 'newsletterPrefsTitle', 'newsletterLinkInvalid'));
     const form = readSignupForm({ ...body, email: subscriber.email }, subscriber.lang);
     const problem = checkSignupFields(await deps.site.content.getCatalog(), form);

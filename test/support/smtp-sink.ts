@@ -35,6 +35,8 @@ export async function startSmtpSink(options: { delayMs?: number } = {}): Promise
         .catch(callback);
     },
   });
+  // A sender killed mid-conversation resets its connection; that is the point of some tests.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as { port: number };
   return {
