@@ -6,9 +6,9 @@ import { toImageSources } from '../media/image-sources.js';
 import { paths } from '../site/paths.js';
 import type { PageContext, PageMeta } from '../site/views/page-context.js';
 import { JsonLd } from './json-ld.js';
+import { modifiedAt, publishedAt } from './publication-dates.js';
 import { ScholarTags } from './scholar-tags.js';
 import type { SocialImage } from './social-tags.js';
-import { modifiedAt, publishedAt } from './publication-dates.js';
 import { articleJsonLd, breadcrumbJsonLd, publicationTrail, type ArticleOptions } from './structured-data.js';
 
 /** The cover as social sites and search engines should show it: the largest JPEG/PNG variant. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Catalog } from '../content/catalog.js';
-import { LANGUAGES, type Database, type Lang } from '../db/schema.js';
+import { LANGUAGES, type Database, type Lang, type PublicationStatus } from '../db/schema.js';
 import { paths } from '../site/paths.js';
 import { modifiedAt } from './publication-dates.js';
 
@@ -54,19 +54,22 @@ export function fixedEntries(catalog: Catalog): SitemapEntry[] {
   ];
 }
 
-/** Published publications, joined to their published translation. Same rule as `visible` in publication-queries. */
+/**
+ * Publicly visible publications: the rule of `visible` in content/publication-queries.ts.
+ * The language test excludes nothing, but with it SQLite answers from the listing index
+ * (lang, status, published_at), which holds every column these queries read; without it,
+ * it reads each 100k-row table row, bodies and all (measured: 500 ms against 7 ms).
+ */
 function visiblePublications(db: Kysely<Database>, now: string) {
   return db
     .selectFrom('publications as p')
-    .leftJoin('publications as t', (join) =>
-      join
-        .onRef('t.translation_group', '=', 'p.translation_group')
-        .onRef('t.lang', '<>', 'p.lang')
-        .on('t.status', '=', 'published')
-        .on('t.published_at', '<=', now),
-    )
+    .where('p.lang', 'in', [...LANGUAGES])
     .where('p.status', '=', 'published')
     .where('p.published_at', '<=', now);
+}
+
+function isVisible(status: PublicationStatus | null, publishedAt: string | null, now: string): boolean {
+  return status === 'published' && publishedAt !== null && publishedAt <= now;
 }
 
 export async function countPublications(db: Kysely<Database>, now: string): Promise<number> {
@@ -76,28 +79,49 @@ export async function countPublications(db: Kysely<Database>, now: string): Prom
   return Number(row.n);
 }
 
-interface PublicationRow {
-  id: number;
-  lang: Lang;
-  slug: string;
-  published_at: string | null;
-  created_at: string;
-  updated_at: string;
-  t_lang: Lang | null;
-  t_slug: string | null;
+/**
+ * The rows of these publications with their translation, if any. The join names only the
+ * unique (translation_group, lang) index; a condition on the translation's status would
+ * make SQLite (which has no statistics here) look translations up by status instead.
+ */
+function rowsWithTranslations(db: Kysely<Database>, ids: number[]) {
+  return db
+    .selectFrom('publications as p')
+    .leftJoin('publications as t', (join) =>
+      join.onRef('t.translation_group', '=', 'p.translation_group').onRef('t.lang', '<>', 'p.lang'),
+    )
+    .where('p.id', 'in', ids)
+    .select([
+      'p.id',
+      'p.lang',
+      'p.slug',
+      'p.published_at',
+      'p.created_at',
+      'p.updated_at',
+      't.lang as t_lang',
+      't.slug as t_slug',
+      't.status as t_status',
+      't.published_at as t_published_at',
+    ])
+    .orderBy('p.id')
+    .execute();
 }
 
-function toEntry(row: PublicationRow): SitemapEntry {
+type PublicationRow = Awaited<ReturnType<typeof rowsWithTranslations>>[number];
+
+function toEntry(row: PublicationRow, now: string): SitemapEntry {
   const path = paths.publication(row.lang, row.slug);
   const alternates: Partial<Record<Lang, string>> = { [row.lang]: path };
-  if (row.t_lang && row.t_slug) alternates[row.t_lang] = paths.publication(row.t_lang, row.t_slug);
+  if (row.t_lang && row.t_slug && isVisible(row.t_status, row.t_published_at, now)) {
+    alternates[row.t_lang] = paths.publication(row.t_lang, row.t_slug);
+  }
   return { path, lastmod: modifiedAt(row), alternates };
 }
 
 /**
  * Publications `offset` to `offset + count` in id order, a batch at a time: the first batch
  * is found by OFFSET, the rest by id (keyset), so memory stays at one batch whatever the
- * size of the archive.
+ * size of the archive. Each batch takes its ids from the index, then reads just those rows.
  */
 export async function* publicationEntries(
   db: Kysely<Database>,
@@ -109,24 +133,14 @@ export async function* publicationEntries(
   let afterId: number | undefined;
   while (remaining > 0) {
     const limit = Math.min(batchSize, remaining);
-    const base = visiblePublications(db, now)
-      .select([
-        'p.id',
-        'p.lang',
-        'p.slug',
-        'p.published_at',
-        'p.created_at',
-        'p.updated_at',
-        't.lang as t_lang',
-        't.slug as t_slug',
-      ])
-      .orderBy('p.id')
-      .limit(limit);
-    const rows = await (afterId === undefined ? base.offset(range.offset) : base.where('p.id', '>', afterId)).execute();
-    if (rows.length > 0) yield rows.map(toEntry);
-    const last = rows.at(-1);
-    if (!last || rows.length < limit) return;
-    remaining -= rows.length;
-    afterId = last.id;
+    const base = visiblePublications(db, now).select('p.id').orderBy('p.id').limit(limit);
+    const batch = await (
+      afterId === undefined ? base.offset(range.offset) : base.where('p.id', '>', afterId)
+    ).execute();
+    const ids = batch.map((row) => row.id);
+    if (ids.length > 0) yield (await rowsWithTranslations(db, ids)).map((row) => toEntry(row, now));
+    if (ids.length < limit) return;
+    remaining -= ids.length;
+    afterId = ids.at(-1);
   }
 }

@@ -17,15 +17,6 @@ export interface SocialImage {
   alt: string;
 }
 
-// The card is part of a page's head metadata. It is declared here rather than in
-// page-context.ts so that everything social sites read lives in this folder.
-declare module '../site/views/page-context.js' {
-  interface PageMeta {
-    /** Open Graph type and image (src/discovery/social-tags.tsx); a website without image when absent. */
-    social?: SocialCard;
-  }
-}
-
 /** Open Graph wants a territory with the language; the institute writes British English. */
 const OG_LOCALES: Record<Lang, string> = { en: 'en_GB', he: 'he_IL' };
 

@@ -1,5 +1,6 @@
 import type { VNode } from 'preact';
 import type { Catalog } from '../../content/catalog.js';
+import type { SocialCard } from '../../discovery/social-tags.js';
 import type { Lang } from '../../db/schema.js';
 import type { Translate } from '../i18n/index.js';
 
@@ -28,7 +29,9 @@ export interface PageMeta {
   noindex?: boolean;
   /** Feeds of this page's content, announced with `<link rel="alternate">`. */
   feeds?: FeedLink[];
-  /** Further `<head>` elements: social cards, JSON-LD, citation tags. */
+  /** Open Graph type and image; a 'website' without image when absent. */
+  social?: SocialCard;
+  /** Further `<head>` elements: JSON-LD, citation tags. */
   head?: VNode;
   /** Leaves out the newsletter box (on the newsletter's own pages, which show the form). */
   noNewsletterBox?: boolean;
