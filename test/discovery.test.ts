@@ -10,7 +10,6 @@ import { validateXML } from 'xmllint-wasm';
 import type { RichDoc } from '../src/content/rich-text.js';
 import { registerDiscoveryRoutes } from '../src/discovery/discovery-routes.js';
 import { toJsonLdText } from '../src/discovery/json-ld.js';
-import { splitHonorific } from '../src/discovery/person-name.js';
 import { scholarDate } from '../src/discovery/scholar-tags.js';
 import { publicationEntries, type SitemapEntry } from '../src/discovery/sitemap-entries.js';
 import { MAX_HEADLINE, toHeadline } from '../src/discovery/structured-data.js';
@@ -164,21 +163,6 @@ const paragraph = (text: string): RichDoc => ({
 // ---------------------------------------------------------------- pure helpers
 
 describe('discovery helpers', () => {
-  it('splits titles and ranks off experts’ names in both languages', () => {
-    const cases: [string, string, string][] = [
-      ['Dr. Dana Levin', 'Dr.', 'Dana Levin'],
-      ['Brig. Gen. (res.) Yoav Carmeli', 'Brig. Gen. (res.)', 'Yoav Carmeli'],
-      ['Prof. Eitan Shapiro', 'Prof.', 'Eitan Shapiro'],
-      ['Noa Friedman', '', 'Noa Friedman'],
-      ['ד״ר דנה לוין', 'ד״ר', 'דנה לוין'],
-      ['תא״ל (במיל׳) יואב כרמלי', 'תא״ל (במיל׳)', 'יואב כרמלי'],
-      ['Dr.', '', 'Dr.'],
-    ];
-    for (const [display, honorific, name] of cases) {
-      assert.deepEqual(splitHonorific(display), { honorific, name }, display);
-    }
-  });
-
   it('escapes JSON-LD text so that no markup can end the script element', () => {
     const text = toJsonLdText({ headline: '</script><!-- & \u2028' });
     assert.doesNotMatch(text, /[<>&\u2028]/);

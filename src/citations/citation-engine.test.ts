@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CslData } from '@citation-js/core';
+import { plugins, type CslData } from '@citation-js/core';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { parse as parseRis } from 'astrocite-ris';
 import { formatBibtex, formatReferences, formatRis } from './citation-engine.js';
@@ -111,6 +111,17 @@ describe('formatReferences', () => {
     assert.doesNotMatch(apa, /<script/);
     assert.ok(apa.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
     assert.ok(plain(apa).includes(hostile.title as string));
+  });
+
+  it("leaves citation-js's long-lived engines empty after each reference", () => {
+    for (let i = 0; i < 5; i++) formatReferences({ ...hostile, id: `item-${i}`, title: `Title ${i}` }, 'en');
+    // citation-js hands out the engine it keeps for APA in American English.
+    const engine = plugins.config.get('@csl').engine([], 'apa', 'en-US', 'html') as unknown as {
+      registry: { ambigcites: object };
+      output: { formats: { mystack: unknown[] } };
+    };
+    assert.deepEqual(Object.keys(engine.registry.ambigcites), []);
+    assert.equal(engine.output.formats.mystack.length, 1);
   });
 
   it('formats an item once and then answers from memory', () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Cite, plugins, type CslData } from '@citation-js/core';
+import { Cite, plugins, type CiteprocEngine, type CslData } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
@@ -44,18 +44,45 @@ const referenceHtml: sanitizeHtml.IOptions = {
   transformTags: { a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, dir: 'ltr' } }) },
 };
 
-let hebrewApaReady = false;
+/** citation-js's engine for one style and locale, and the depth of its formats stack when new. */
+interface EngineHandle {
+  engine: CiteprocEngine;
+  baseDepth: number;
+}
+
+const engines = new Map<string, EngineHandle>();
 
 /**
+ * The engine citation-js uses for this style and language (it builds one per pair and keeps
+ * it for good), set up on first use. Building takes a few hundred milliseconds, hence lazily.
  * APA joins the last author with and="symbol", which citeproc prints as a fixed "&" unless the
- * engine is told to read the locale's symbol form. Hebrew joins with "ו", so the Hebrew APA
- * engine gets that switch before its first use; citation-js keeps one engine per style and
- * locale and reuses it. Done lazily: building an engine takes a few hundred milliseconds.
+ * engine is told to read the locale's symbol form; Hebrew joins with "ו", so the Hebrew APA
+ * engine gets that switch.
  */
-function prepareEngine(style: CitationStyle, lang: Lang): void {
-  if (hebrewApaReady || style !== 'apa' || lang !== 'he') return;
-  csl.engine([], TEMPLATES.apa, CSL_LOCALES.he, 'html').opt.development_extensions.expect_and_symbol_form = true;
-  hebrewApaReady = true;
+function engineFor(style: CitationStyle, lang: Lang): EngineHandle {
+  const key = `${style}|${lang}`;
+  let handle = engines.get(key);
+  if (!handle) {
+    const engine = csl.engine([], TEMPLATES[style], CSL_LOCALES[lang], 'html');
+    if (style === 'apa' && lang === 'he') engine.opt.development_extensions.expect_and_symbol_form = true;
+    handle = { engine, baseDepth: engine.output.formats.mystack.length };
+    engines.set(key, handle);
+  }
+  return handle;
+}
+
+/**
+ * citeproc engines are made for one document: each bibliography entry leaves state behind
+ * (the item in the disambiguation registry, its locale, and with APA an unclosed formats
+ * frame). citation-js keeps engines for the life of the process, so every distinct reference
+ * would cost a few hundred bytes forever. This empties the engine after each use: citeproc's
+ * own reset for the registry, and the formats stack cut back to its depth when new.
+ */
+function releaseEntryState({ engine, baseDepth }: EngineHandle): void {
+  engine.restoreProcessorState();
+  const formats = engine.output.formats;
+  formats.mystack.length = baseDepth;
+  formats.tip = formats.mystack[baseDepth - 1];
 }
 
 /**
@@ -63,15 +90,19 @@ function prepareEngine(style: CitationStyle, lang: Lang): void {
  * citeproc escapes the data itself; the sanitiser is a second fence around what reaches the page.
  */
 function formatReference(cite: Cite, style: CitationStyle, lang: Lang): string {
-  prepareEngine(style, lang);
-  const html = cite.format('bibliography', {
-    template: TEMPLATES[style],
-    lang: CSL_LOCALES[lang],
-    format: 'html',
-    hyperlinks: true,
-  });
-  // Whitespace runs come from citeproc's layout and from the Hebrew locale's spaced terms.
-  return sanitizeHtml(html, referenceHtml).replace(/\s+/g, ' ').trim();
+  const handle = engineFor(style, lang);
+  try {
+    const html = cite.format('bibliography', {
+      template: TEMPLATES[style],
+      lang: CSL_LOCALES[lang],
+      format: 'html',
+      hyperlinks: true,
+    });
+    // Whitespace runs come from citeproc's layout and from the Hebrew locale's spaced terms.
+    return sanitizeHtml(html, referenceHtml).replace(/\s+/g, ' ').trim();
+  } finally {
+    releaseEntryState(handle);
+  }
 }
 
 export type FormattedReferences = Record<CitationStyle, string>;
@@ -79,7 +110,7 @@ export type FormattedReferences = Record<CitationStyle, string>;
 /** Recently formatted items, keyed by a hash of language and item, least recently used first. */
 const formatted = new Map<string, FormattedReferences>();
 /** About 3 KB an entry (Hebrew is two bytes a character), so some 1.5 MB in all. */
-const FORMATTED_MAX = 0;
+const FORMATTED_MAX = 500;
 
 /**
  * The item in every style, in the conventions of `lang` (the work's language). citeproc
@@ -88,7 +119,9 @@ const FORMATTED_MAX = 0;
  * every content change.
  */
 export function formatReferences(item: CslData, lang: Lang): FormattedReferences {
-  const key = createHash('sha1').update(`${lang}|${JSON.stringify(item)}`).digest('base64');
+  const key = createHash('sha1')
+    .update(`${lang}|${JSON.stringify(item)}`)
+    .digest('base64');
   const hit = formatted.get(key);
   if (hit) {
     formatted.delete(key);

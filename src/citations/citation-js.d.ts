@@ -19,9 +19,12 @@ declare module '@citation-js/core' {
     format(name: 'ris', options: { format: 'object' }): Record<string, string | string[]>[];
   }
 
-  /** A citeproc-js engine, as far as Dossier reaches into it. */
+  /** A citeproc-js engine, as far as Dossier reaches into it (see citation-engine.ts). */
   export interface CiteprocEngine {
     opt: { development_extensions: { expect_and_symbol_form: boolean } };
+    /** With no citations: back to the empty state (registry, disambiguation, scratch). */
+    restoreProcessorState(): void;
+    output: { formats: { mystack: unknown[]; tip: unknown } };
   }
 
   interface Register<T> {

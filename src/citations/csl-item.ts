@@ -3,7 +3,7 @@ import { inLang } from '../content/bilingual.js';
 import type { Catalog } from '../content/catalog.js';
 import type { Lang, Person, Publication, PublicationType } from '../db/schema.js';
 import { paths } from '../site/paths.js';
-import { toCslName } from './person-name.js';
+import { toCslName } from '../content/person-names.js';
 
 /** What a reference is made from: the publication row and its authors in byline order. */
 export interface CitableWork {

@@ -2,7 +2,7 @@ import { inLang } from '../content/bilingual.js';
 import type { PublicationDetail } from '../content/publication-queries.js';
 import { paths } from '../site/paths.js';
 import type { PageContext } from '../site/views/page-context.js';
-import { splitHonorific } from './person-name.js';
+import { splitHonorific } from '../content/person-names.js';
 import { publishedAt } from './publication-dates.js';
 
 type Tag = [name: string, content: string];

@@ -13,7 +13,7 @@ import type { PublicationDetail } from '../content/publication-queries.js';
 import type { Person as Expert, Publication, PublicationType } from '../db/schema.js';
 import { paths } from '../site/paths.js';
 import type { PageContext } from '../site/views/page-context.js';
-import { splitHonorific } from './person-name.js';
+import { splitHonorific } from '../content/person-names.js';
 import { modifiedAt, publishedAt } from './publication-dates.js';
 import type { SocialImage } from './social-tags.js';
 

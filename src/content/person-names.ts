@@ -1,10 +1,8 @@
 /**
- * Turns a person's display name ("Brig. Gen. (res.) Yoav Carmeli", "ד״ר טליה בן-עמי") into a
- * CSL name. Dossier stores one full name per language, so the parts are inferred: honorifics,
- * ranks and bracketed remarks go (references never carry them), a generational suffix is kept
- * apart, the last word is the family name together with any particle before it ("Ben Ami",
- * "van der Berg", "אבו חמד"), and the rest is the given name. A single word, or nothing left
- * after the titles, becomes a `literal` name, printed as it is and never abbreviated.
+ * People are stored with one display name per language ("Brig. Gen. (res.) Yoav Carmeli",
+ * "ד״ר טליה בן-עמי"). Citation indexes and reference managers want the bare name: Google
+ * Scholar matches authors across papers by name, and a reference never carries a rank. This
+ * module is the one list of the titles, ranks and remarks institutes print before names.
  */
 
 export type CslName = { family: string; given: string; suffix?: string } | { literal: string };
@@ -64,6 +62,7 @@ const TITLES = new Set([
   'סרן',
   'ניצב',
   'תנ"צ',
+  'אל"ם',
 ]);
 
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
@@ -99,7 +98,12 @@ function nameWords(fullName: string): { words: string[]; suffix?: string } {
   return { words, suffix };
 }
 
-/** The CSL name for a display name; see the module comment for the rules. */
+/**
+ * The CSL name for a display name: titles, bracketed remarks and degrees go, a generational
+ * suffix is kept apart, the last word is the family name together with any particle before
+ * it ("Ben Ami", "van der Berg", "אבו חמד"), and the rest is the given name. A single word, or
+ * nothing left after the titles, becomes a `literal` name, printed as it is.
+ */
 export function toCslName(fullName: string): CslName {
   const { words, suffix } = nameWords(fullName);
   if (words.length === 0) return { literal: fullName.trim() };
@@ -108,4 +112,23 @@ export function toCslName(fullName: string): CslName {
   while (familyStart > 1 && isParticle(words[familyStart - 1] ?? '')) familyStart--;
   const name = { family: words.slice(familyStart).join(' '), given: words.slice(0, familyStart).join(' ') };
   return suffix ? { ...name, suffix } : name;
+}
+
+/** A display name split into its leading titles and the name proper. */
+export interface SplitName {
+  /** "Brig. Gen. (res.)", or '' when the name carries no title. */
+  honorific: string;
+  name: string;
+}
+
+function isTitleWord(word: string): boolean {
+  return TITLES.has(normalise(word)) || /^\(.*\)$/.test(word);
+}
+
+/** Splits leading titles and bracketed remarks off a display name; a name made only of titles is kept whole. */
+export function splitHonorific(displayName: string): SplitName {
+  const words = displayName.trim().split(/\s+/);
+  let titles = 0;
+  while (titles < words.length - 1 && isTitleWord(words[titles] ?? '')) titles++;
+  return { honorific: words.slice(0, titles).join(' '), name: words.slice(titles).join(' ') };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { toCslName } from './person-name.js';
+import { splitHonorific, toCslName } from './person-names.js';
 
 describe('toCslName', () => {
   const cases: [string, ReturnType<typeof toCslName>][] = [
@@ -38,5 +38,22 @@ describe('toCslName', () => {
 
   it('falls back to the whole text when nothing but titles is left', () => {
     assert.deepEqual(toCslName('Dr.'), { literal: 'Dr.' });
+  });
+});
+
+describe('splitHonorific', () => {
+  it('splits titles and ranks off experts’ names in both languages', () => {
+    const cases: [string, string, string][] = [
+      ['Dr. Dana Levin', 'Dr.', 'Dana Levin'],
+      ['Brig. Gen. (res.) Yoav Carmeli', 'Brig. Gen. (res.)', 'Yoav Carmeli'],
+      ['Prof. Eitan Shapiro', 'Prof.', 'Eitan Shapiro'],
+      ['Noa Friedman', '', 'Noa Friedman'],
+      ['ד״ר דנה לוין', 'ד״ר', 'דנה לוין'],
+      ['תא״ל (במיל׳) יואב כרמלי', 'תא״ל (במיל׳)', 'יואב כרמלי'],
+      ['Dr.', '', 'Dr.'],
+    ];
+    for (const [display, honorific, name] of cases) {
+      assert.deepEqual(splitHonorific(display), { honorific, name }, display);
+    }
   });
 });
