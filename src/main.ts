@@ -67,6 +67,7 @@ export async function serve(config: Config): Promise<void> {
     // close() stops accepting connections and waits for in-flight requests to finish.
     await app.close();
     await Promise.all([scheduler.stop(), newsletter.stop()]);
+    mailer.close?.();
     await db.close();
     process.exit(0);
   };

@@ -83,13 +83,19 @@ for (const { engine, skip } of await testEngines()) {
 
       // After the lease, the row the dead sender held is marked uncertain; the rest resumes.
       await settleQueue(db, new Date(Date.now() + LEASE_MS + 1000));
+      const mailer = createMailer({
+        smtpUrl: sink.url,
+        from: 'Meridian <news@meridian.example>',
+        dataDir: site.dataDir,
+      });
       await sendQueued({
         db: site.db,
         content: site.content,
-        mailer: createMailer({ smtpUrl: sink.url, from: 'Meridian <news@meridian.example>', dataDir: site.dataDir }),
+        mailer,
         publicUrl: 'http://dossier.test',
         ratePerMinute: 100_000,
       });
+      mailer.close?.();
 
       const received = new Map<string, number>();
       for (const message of sink.messages) {

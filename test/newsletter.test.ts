@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createMailer } from '../src/mail/mailer.js';
+import { createMailer, type Mailer } from '../src/mail/mailer.js';
 import { queueIssue, sendQueued } from '../src/newsletter/send-queue.js';
 import { formBody, linkIn, solvedProof } from './support/newsletter-helpers.js';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
@@ -12,6 +12,8 @@ for (const { engine, skip } of await testEngines()) {
   describe(`newsletter on ${engine}`, { skip }, () => {
     let site: TestSite;
     let sink: SmtpSink;
+    let siteMailer: Mailer;
+    let queueMailer: Mailer;
     let address = 0;
     /** A distinct client address per call unless one is given, so per-address limits stay out of the way. */
     const post = (url: string, fields: Record<string, string | string[]>, ip = `10.0.0.${++address}`) =>
@@ -27,7 +29,7 @@ for (const { engine, skip } of await testEngines()) {
       sendQueued({
         db: site.db,
         content: site.content,
-        mailer: createMailer({ smtpUrl: sink.url, from: 'Meridian <news@meridian.example>', dataDir: site.dataDir }),
+        mailer: queueMailer,
         publicUrl: PUBLIC_URL,
         ratePerMinute: 100_000,
       });
@@ -59,11 +61,13 @@ for (const { engine, skip } of await testEngines()) {
 
     before(async () => {
       sink = await startSmtpSink();
-      site = await createTestSite(engine, {
-        mailer: createMailer({ smtpUrl: sink.url, from: 'Meridian <news@meridian.example>', dataDir: '' }),
-      });
+      siteMailer = createMailer({ smtpUrl: sink.url, from: 'Meridian <news@meridian.example>', dataDir: '' });
+      queueMailer = createMailer({ smtpUrl: sink.url, from: 'Meridian <news@meridian.example>', dataDir: '' });
+      site = await createTestSite(engine, { mailer: siteMailer });
     });
     after(async () => {
+      siteMailer?.close?.();
+      queueMailer?.close?.();
       await site?.close();
       await sink?.close();
     });

@@ -17,6 +17,8 @@ export interface Mailer {
   send(mail: OutgoingMail): Promise<void>;
   /** Where mail goes, for the start-up message ("files in ./data/mail" or the SMTP host). */
   readonly describe: string;
+  /** Closes pooled SMTP connections (at shutdown). */
+  close?(): void;
 }
 
 /** Sends over SMTP when a URL is configured, otherwise writes each message as an .eml file. */
@@ -37,6 +39,7 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
       async send(mail) {
         await transport.sendMail({ from: options.from, ...mail });
       },
+      close: () => transport.close(),
     };
   }
   const folder = join(options.dataDir, 'mail');

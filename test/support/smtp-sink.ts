@@ -20,6 +20,8 @@ export async function startSmtpSink(options: { delayMs?: number } = {}): Promise
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // Senders that keep pooled connections open must not hold up the end of a test.
+    closeTimeout: 1000,
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then(async (parsed) => {
