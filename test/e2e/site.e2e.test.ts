@@ -109,6 +109,31 @@ describe('public site in Chromium', { skip: skipWithoutChromium }, () => {
     await page.close();
   });
 
+  it('prints a publication without the site around it, ending with its citation and address', async () => {
+    for (const lang of ['en', 'he'] as const) {
+      const path = await publicationPath(lang);
+      const page = await open(path);
+      await page.emulateMedia({ media: 'print' });
+      const shown = (selector: string) =>
+        page.$eval(selector, (element) => getComputedStyle(element).display !== 'none').catch(() => false);
+      for (const chrome of ['.site-header', '.site-footer', '.newsletter-box', '.cite-box', '.skip-links']) {
+        assert.equal(await shown(chrome), false, `${chrome} is not printed (${lang})`);
+      }
+      assert.equal(await shown('#publication-title'), true);
+      assert.equal(await shown('.print-citation'), true);
+      const footer = (await page.textContent('.print-citation')) ?? '';
+      assert.ok(
+        footer.includes(path.split('/').pop()!) || footer.includes(encodeURI(path)),
+        'the page address is printed',
+      );
+      const title = (await page.textContent('#publication-title'))?.trim() ?? '';
+      assert.ok(footer.includes(title), 'the printed reference names the publication');
+      const pdf = await page.pdf({ format: 'A4' });
+      assert.ok(pdf.length > 1000, 'Chromium prints it');
+      await page.close();
+    }
+  });
+
   it('made no request to any host but this server', () => {
     assert.deepEqual(offsite, []);
   });
