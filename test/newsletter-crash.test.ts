@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { createMailer } from '../src/mail/mailer.js';
 import { LEASE_MS, queueIssue, sendQueued, settleQueue } from '../src/newsletter/send-queue.js';
+import { draftIssue } from './support/newsletter-helpers.js';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
 import { createTestSite, testEngines, TEST_PG_URL, type TestSite } from './support/test-db.js';
 
@@ -43,24 +44,12 @@ for (const { engine, skip } of await testEngines()) {
         .where('status', '=', 'published')
         .limit(3)
         .execute();
-      const issue = await db
-        .insertInto('newsletter_issues')
-        .values({
-          subject_en: 'Crash test',
-          subject_he: 'מבחן קריסה',
-          intro_en: '',
-          intro_he: '',
-          status: 'draft',
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await db
-        .insertInto('newsletter_issue_items')
-        .values(picks.map((p, i) => ({ issue_id: issue.id, publication_id: p.id, position: i })))
-        .execute();
-      assert.equal(await queueIssue(db, issue.id), RECIPIENTS);
+      const issueId = await draftIssue(
+        db,
+        { subject_en: 'Crash test', subject_he: 'מבחן קריסה' },
+        picks.map((p) => p.id),
+      );
+      assert.equal(await queueIssue(db, issueId), RECIPIENTS);
 
       const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/newsletter-send-child.ts'], {
         env: {
@@ -110,7 +99,7 @@ for (const { engine, skip } of await testEngines()) {
         .selectFrom('newsletter_deliveries as d')
         .innerJoin('subscribers as s', 's.id', 'd.subscriber_id')
         .select(['s.email', 'd.status'])
-        .where('d.issue_id', '=', issue.id)
+        .where('d.issue_id', '=', issueId)
         .execute();
       const uncertain = rows.filter((r) => r.status === 'uncertain');
       assert.ok(uncertain.length <= 1, 'at most the one mail in flight is uncertain');
@@ -126,7 +115,7 @@ for (const { engine, skip } of await testEngines()) {
       const finished = await db
         .selectFrom('newsletter_issues')
         .select('status')
-        .where('id', '=', issue.id)
+        .where('id', '=', issueId)
         .executeTakeFirstOrThrow();
       assert.equal(finished.status, 'sent');
     });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createMailer, type Mailer } from '../src/mail/mailer.js';
 import { queueIssue, sendQueued } from '../src/newsletter/send-queue.js';
-import { formBody, linkIn, solvedProof } from './support/newsletter-helpers.js';
+import { draftIssue, formBody, linkIn, solvedProof } from './support/newsletter-helpers.js';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
 import { createTestSite, testEngines, type TestSite } from './support/test-db.js';
 
@@ -117,28 +117,13 @@ for (const { engine, skip } of await testEngines()) {
       assert.match(confirmed.body, /נרשמתם בהצלחה/);
       assert.equal((await post('/he/newsletter/confirm', { token })).statusCode, 410, 'a used link is refused');
 
-      const issue = await site.db.kysely
-        .insertInto('newsletter_issues')
-        .values({
-          subject_en: 'This week at Meridian',
-          subject_he: 'השבוע במרידיאן',
-          intro_en: '',
-          intro_he: 'מבחר מחקרים מהשבוע.',
-          status: 'draft',
-          created_at: new Date().toISOString(),
-          updated_at: new Date().toISOString(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await site.db.kysely
-        .insertInto('newsletter_issue_items')
-        .values([
-          { issue_id: issue.id, publication_id: chosen.id, position: 1 },
-          { issue_id: issue.id, publication_id: other!.id, position: 2 },
-        ])
-        .execute();
-      assert.equal(await queueIssue(site.db.kysely, issue.id), 1);
-      assert.equal(await queueIssue(site.db.kysely, issue.id), undefined, 'an issue is queued once');
+      const issueId = await draftIssue(
+        site.db.kysely,
+        { subject_en: 'This week at Meridian', subject_he: 'השבוע במרידיאן', intro_he: 'מבחר מחקרים מהשבוע.' },
+        [chosen.id, other!.id],
+      );
+      assert.equal(await queueIssue(site.db.kysely, issueId), 1);
+      assert.equal(await queueIssue(site.db.kysely, issueId), undefined, 'an issue is queued once');
       await sendAll();
 
       const [mail] = mailsTo('reader.he@example.org').filter((m) => m.subject === 'השבוע במרידיאן');
@@ -178,24 +163,12 @@ for (const { engine, skip } of await testEngines()) {
         .where('translation_group', '=', chosen.translation_group)
         .where('lang', '=', 'en')
         .executeTakeFirst();
-      const issue = await site.db.kysely
-        .insertInto('newsletter_issues')
-        .values({
-          subject_en: 'Second issue',
-          subject_he: 'גיליון שני',
-          intro_en: 'Picked for you.',
-          intro_he: '',
-          status: 'draft',
-          created_at: new Date().toISOString(),
-          updated_at: new Date().toISOString(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await site.db.kysely
-        .insertInto('newsletter_issue_items')
-        .values({ issue_id: issue.id, publication_id: chosen.id, position: 1 })
-        .execute();
-      assert.equal(await queueIssue(site.db.kysely, issue.id), 1, 'only confirmed subscribers are queued');
+      const issueId = await draftIssue(
+        site.db.kysely,
+        { subject_en: 'Second issue', subject_he: 'גיליון שני', intro_en: 'Picked for you.' },
+        [chosen.id],
+      );
+      assert.equal(await queueIssue(site.db.kysely, issueId), 1, 'only confirmed subscribers are queued');
       await sendAll();
       const [mail] = mailsTo('reader.en@example.org').filter((m) => m.subject === 'Second issue');
       assert.ok(mail);
@@ -309,28 +282,14 @@ for (const { engine, skip } of await testEngines()) {
         })
         .execute();
       const { chosen } = await hebrewPicks();
-      const issue = await site.db.kysely
-        .insertInto('newsletter_issues')
-        .values({
-          subject_en: 'Retry issue',
-          subject_he: 'גיליון חוזר',
-          intro_en: '',
-          intro_he: '',
-          status: 'draft',
-          created_at: new Date().toISOString(),
-          updated_at: new Date().toISOString(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await site.db.kysely
-        .insertInto('newsletter_issue_items')
-        .values({ issue_id: issue.id, publication_id: chosen.id, position: 1 })
-        .execute();
-      await queueIssue(site.db.kysely, issue.id);
+      const issueId = await draftIssue(site.db.kysely, { subject_en: 'Retry issue', subject_he: 'גיליון חוזר' }, [
+        chosen.id,
+      ]);
+      await queueIssue(site.db.kysely, issueId);
       sink.failNext(1, 451);
       await sendAll();
       const deliveries = () =>
-        site.db.kysely.selectFrom('newsletter_deliveries').selectAll().where('issue_id', '=', issue.id).execute();
+        site.db.kysely.selectFrom('newsletter_deliveries').selectAll().where('issue_id', '=', issueId).execute();
       const afterFirst = await deliveries();
       assert.ok(
         afterFirst.some((d) => d.status === 'queued' && d.attempts === 1 && /try again later/.test(d.last_error)),
@@ -338,7 +297,7 @@ for (const { engine, skip } of await testEngines()) {
       await site.db.kysely
         .updateTable('newsletter_deliveries')
         .set({ next_attempt_at: new Date().toISOString() })
-        .where('issue_id', '=', issue.id)
+        .where('issue_id', '=', issueId)
         .execute();
       await sendAll();
       const finalRows = await deliveries();
@@ -349,7 +308,7 @@ for (const { engine, skip } of await testEngines()) {
       const issueRow = await site.db.kysely
         .selectFrom('newsletter_issues')
         .select('status')
-        .where('id', '=', issue.id)
+        .where('id', '=', issueId)
         .executeTakeFirstOrThrow();
       assert.equal(issueRow.status, 'sent');
       assert.equal(mailsTo('retry@example.org').filter((m) => m.subject === 'Retry issue').length, 1);

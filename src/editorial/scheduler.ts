@@ -1,5 +1,6 @@
 import { audit, SYSTEM_ACTOR } from '../audit/audit-log.js';
 import type { EditorialDeps } from './publication-store.js';
+import { startRepeatingJob, type RepeatingJob } from '../lib/repeating-job.js';
 
 /**
  * Publishes every scheduled publication whose time has come. Safe to run on several
@@ -48,27 +49,11 @@ export async function publishDue(deps: EditorialDeps, now = new Date()): Promise
   return published;
 }
 
-export interface Scheduler {
-  stop(): Promise<void>;
-}
-
 /** Runs publishDue now and every `intervalSeconds`; `stop` waits for a run in progress. */
 export function startScheduler(
   deps: EditorialDeps,
   intervalSeconds: number,
   onError: (error: unknown) => void,
-): Scheduler {
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = publishDue(deps).catch(onError);
-  };
-  tick();
-  const timer = setInterval(tick, intervalSeconds * 1000);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+): RepeatingJob {
+  return startRepeatingJob(() => publishDue(deps), intervalSeconds, onError);
 }

@@ -9,6 +9,7 @@ import { entriesForTopics, issueEntries, type IssueEntry } from './issue-content
 import { issueMail, mailContext } from './mail-views.js';
 import { manageLinks } from './manage-links.js';
 import { forgetStalePending, subscriberTopicIds } from './subscribers.js';
+import { startRepeatingJob, type RepeatingJob } from '../lib/repeating-job.js';
 
 /**
  * The newsletter send queue. Each (issue, subscriber) pair is one row; a sender claims a
@@ -232,35 +233,18 @@ export async function sendQueued(
   return handled;
 }
 
-export interface NewsletterWorker {
-  stop(): Promise<void>;
-}
-
-/** Runs the queue now and every `intervalSeconds`; `stop` lets the mail in flight finish first. */
+/** Sends the queue now and every `intervalSeconds`; `stop` lets the mail in flight finish first. */
 export function startNewsletterWorker(
   deps: SendDeps,
   intervalSeconds: number,
   onError: (error: unknown) => void,
-): NewsletterWorker {
-  const controller = new AbortController();
-  let running: Promise<unknown> = Promise.resolve();
-  let busy = false;
-  const tick = () => {
-    if (busy) return;
-    busy = true;
-    running = forgetStalePending(deps.db.kysely)
-      .then(() => sendQueued(deps, { signal: controller.signal }))
-      .catch(onError)
-      .finally(() => (busy = false));
-  };
-  tick();
-  const timer = setInterval(tick, intervalSeconds * 1000);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      controller.abort();
-      await running;
+): RepeatingJob {
+  return startRepeatingJob(
+    async (signal) => {
+      await forgetStalePending(deps.db.kysely);
+      await sendQueued(deps, { signal });
     },
-  };
+    intervalSeconds,
+    onError,
+  );
 }

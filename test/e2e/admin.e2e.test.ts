@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { publishDue } from '../../src/editorial/scheduler.js';
 import { DEMO_PASSWORD } from '../../src/seed/demo-users.js';
 import { sampleDocx, sampleDocxContent } from '../support/make-docx.js';
-import { axeSource, launchBrowser, listen, skipWithoutChromium } from '../support/browser.js';
+import { launchBrowser, seriousAxeViolations, listen, skipWithoutChromium } from '../support/browser.js';
 import { createTestSite, type TestSite } from '../support/test-db.js';
 
 describe('editorial journey in Chromium', { skip: skipWithoutChromium }, () => {
@@ -43,21 +43,9 @@ describe('editorial journey in Chromium', { skip: skipWithoutChromium }, () => {
     await context.addCookies(await cookieFrom.context().cookies());
     const page = await context.newPage();
     await page.goto(origin + path);
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        globalThis as unknown as {
-          axe: {
-            run: () => Promise<{ violations: { id: string; impact: string | null; nodes: { html: string }[] }[] }>;
-          };
-        }
-      ).axe;
-      return (await axe.run()).violations;
-    });
+    const found = await seriousAxeViolations(page);
     await context.close();
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.html).join(' ')}`);
+    return found.map((v) => `${path}: ${v}`);
   }
 
   const idFromUrl = (page: Page) => Number(/\/admin\/publications\/(\d+)/.exec(page.url())?.[1]);

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { axeSource, launchBrowser, listen, skipWithoutChromium } from '../support/browser.js';
+import { launchBrowser, listen, seriousAxeViolations, skipWithoutChromium } from '../support/browser.js';
 import { createTestSite, type TestSite } from '../support/test-db.js';
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: { target: string[] }[];
-}
 
 describe('newsletter sign-up in Chromium', { skip: skipWithoutChromium }, () => {
   let site: TestSite;
@@ -98,15 +92,7 @@ describe('newsletter sign-up in Chromium', { skip: skipWithoutChromium }, () => 
       const context = await browser.newContext({ bypassCSP: true });
       const page = await context.newPage();
       await page.goto(`${origin}/${lang}/newsletter`);
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe;
-        return (await axe.run()).violations;
-      });
-      const serious = violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      assert.deepEqual(serious, [], lang);
+      assert.deepEqual(await seriousAxeViolations(page), [], lang);
       await context.close();
     }
   });

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { axeSource, launchBrowser, listen, skipWithoutChromium } from '../support/browser.js';
+import { launchBrowser, listen, seriousAxeViolations, skipWithoutChromium } from '../support/browser.js';
 import { createTestSite, type TestSite } from '../support/test-db.js';
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: { target: string[] }[];
-}
 
 describe('public site in Chromium', { skip: skipWithoutChromium }, () => {
   let site: TestSite;
@@ -39,17 +33,6 @@ describe('public site in Chromium', { skip: skipWithoutChromium }, () => {
     return page;
   }
 
-  async function seriousViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe;
-      return (await axe.run()).violations;
-    });
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
-
   async function publicationPath(lang: 'en' | 'he'): Promise<string> {
     const row = await site.db.kysely
       .selectFrom('publications')
@@ -77,7 +60,7 @@ describe('public site in Chromium', { skip: skipWithoutChromium }, () => {
     ];
     for (const path of paths) {
       const page = await open(path);
-      assert.deepEqual(await seriousViolations(page), [], path);
+      assert.deepEqual(await seriousAxeViolations(page), [], path);
       // Nothing overflows a 360 px wide phone screen.
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { TestSite } from './test-db.js';
 
 /** Debian's Chromium; CI=true makes its absence a failure instead of a skip. */
@@ -12,7 +12,28 @@ if (!hasChromium && process.env.CI === 'true')
 /** The `skip` option for a browser suite. */
 export const skipWithoutChromium: string | false = hasChromium ? false : `Chromium not found at ${CHROMIUM}`;
 
-export const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: { target: string[] }[];
+}
+
+/**
+ * Runs axe-core on the page and lists its serious and critical findings. The page must be
+ * opened with `bypassCSP: true`, which only lets axe be injected.
+ */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 /** Headless Chromium with nothing that reaches the network on its own. */
 export function launchBrowser(): Promise<Browser> {

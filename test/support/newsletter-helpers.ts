@@ -1,4 +1,6 @@
 import { solveChallenge } from 'altcha-lib/v1';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/db/schema.js';
 import type { TestSite } from './test-db.js';
 
 /** Fetches a challenge from the site and solves it as the browser script does. */
@@ -26,4 +28,23 @@ export function linkIn(text: string, path: string): string {
   const found = text.match(/https?:\/\/\S+/g)?.find((url) => url.includes(path));
   if (!found) throw new Error(`no link to ${path} in mail:\n${text}`);
   return found;
+}
+
+/** A draft issue with these texts and publications (in this order); returns its id. */
+export async function draftIssue(
+  db: Kysely<Database>,
+  text: { subject_en: string; subject_he: string; intro_en?: string; intro_he?: string },
+  publicationIds: number[],
+): Promise<number> {
+  const now = new Date().toISOString();
+  const issue = await db
+    .insertInto('newsletter_issues')
+    .values({ intro_en: '', intro_he: '', ...text, status: 'draft', created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('newsletter_issue_items')
+    .values(publicationIds.map((id, position) => ({ issue_id: issue.id, publication_id: id, position })))
+    .execute();
+  return issue.id;
 }

@@ -1,7 +1,7 @@
 import type { FieldProblems } from '../../editorial/editorial-errors.js';
 import type { AdminContext } from '../admin-context.js';
 import type { Lang } from '../../db/schema.js';
-import { languageName, problemMessage } from '../i18n/index.js';
+import { languageName, problemMessage, type AdminMessageKey } from '../i18n/index.js';
 
 interface Common {
   ctx: AdminContext;
@@ -261,5 +261,28 @@ export function Pagination({
       {page > 1 ? <a href={href(page - 1)}>{t('previous')}</a> : null} <span>{t('pageOf', { page, pages })}</span>{' '}
       {page < pages ? <a href={href(page + 1)}>{t('next')}</a> : null}
     </nav>
+  );
+}
+
+/** The status filter of a list page: "any" or one of `statuses`, named by `labels`. */
+export function StatusFilter<S extends string>(props: {
+  ctx: AdminContext;
+  statuses: readonly S[];
+  labels: Record<S, AdminMessageKey>;
+  selected: S | undefined;
+}) {
+  const { t } = props.ctx;
+  return (
+    <div class="field">
+      <label for="f-status">{t('filterStatus')}</label>
+      <select id="f-status" name="status">
+        <option value="">{t('any')}</option>
+        {props.statuses.map((status) => (
+          <option key={status} value={status} selected={status === props.selected}>
+            {t(props.labels[status])}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

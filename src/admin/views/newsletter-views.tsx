@@ -18,7 +18,7 @@ import {
   type DeliveryRow,
   type PickerRow,
 } from '../newsletter-issues.js';
-import { CheckboxField, CsrfField, ErrorSummary, Pagination, TextArea, TextField } from './fields.js';
+import { CheckboxField, CsrfField, ErrorSummary, Pagination, StatusFilter, TextArea, TextField } from './fields.js';
 import { formatWhen } from './user-audit-log.js';
 
 const ISSUE_STATUS_LABEL: Record<IssueStatus, AdminMessageKey> = {
@@ -416,17 +416,7 @@ function RecipientFilter({ ctx, issueId, filters }: { ctx: AdminContext; issueId
   const { t } = ctx;
   return (
     <form method="get" action={`/admin/newsletter/${issueId}`} class="filters" aria-label={t('filters')}>
-      <div class="field">
-        <label for="f-status">{t('filterStatus')}</label>
-        <select id="f-status" name="status">
-          <option value="">{t('any')}</option>
-          {DELIVERY_STATUSES.map((status) => (
-            <option key={status} value={status} selected={status === filters.status}>
-              {t(DELIVERY_LABEL[status])}
-            </option>
-          ))}
-        </select>
-      </div>
+      <StatusFilter ctx={ctx} statuses={DELIVERY_STATUSES} labels={DELIVERY_LABEL} selected={filters.status} />
       <button type="submit">{t('filterApply')}</button>
     </form>
   );

@@ -2,7 +2,7 @@ import { SUBSCRIBER_STATUSES, type Subscriber, type SubscriberStatus } from '../
 import type { AdminContext } from '../admin-context.js';
 import { languageName, type AdminMessageKey } from '../i18n/index.js';
 import type { SubscriberFilters, SubscriberRow } from '../subscriber-queries.js';
-import { CsrfField, Pagination } from './fields.js';
+import { CsrfField, Pagination, StatusFilter } from './fields.js';
 import { When } from './newsletter-views.js';
 
 const STATUS_LABEL: Record<SubscriberStatus, AdminMessageKey> = {
@@ -19,17 +19,7 @@ function Filters({ ctx, filters }: { ctx: AdminContext; filters: SubscriberFilte
         <label for="f-q">{t('filterEmail')}</label>
         <input id="f-q" name="q" type="search" value={filters.q} maxLength={254} dir="ltr" />
       </div>
-      <div class="field">
-        <label for="f-status">{t('filterStatus')}</label>
-        <select id="f-status" name="status">
-          <option value="">{t('any')}</option>
-          {SUBSCRIBER_STATUSES.map((s) => (
-            <option key={s} value={s} selected={s === filters.status}>
-              {t(STATUS_LABEL[s])}
-            </option>
-          ))}
-        </select>
-      </div>
+      <StatusFilter ctx={ctx} statuses={SUBSCRIBER_STATUSES} labels={STATUS_LABEL} selected={filters.status} />
       <button type="submit">{t('filterApply')}</button>
     </form>
   );
