@@ -5,6 +5,8 @@ import { openDatabase, serve } from '../main.js';
 import { seedDemo, isEmpty } from '../seed/seed-demo.js';
 import { seedVolume } from '../seed/seed-volume.js';
 import { publishDue } from '../editorial/scheduler.js';
+import { createMailer } from '../mail/mailer.js';
+import { sendQueued } from '../newsletter/send-queue.js';
 import { userCommand } from './user-command.js';
 
 const HELP = `Usage: dossier <command> [options]
@@ -20,6 +22,8 @@ Commands:
                              Create a staff account (R: admin, editor, author or
                              contributor); prints a first password to change at sign-in
   publish-due                Publish scheduled publications whose time has come, once
+  send-newsletter            Send the queued newsletter mail now, once (serve does this
+                             on its own; this is for a cron job or after an outage)
   help                       Show this help
 
 Configuration comes from environment variables (see README): PORT, HOST, DATA_DIR,
@@ -75,6 +79,20 @@ export async function main(argv: string[]): Promise<number> {
       return withContent(config, async (content, db) => {
         const published = await publishDue({ db, content });
         console.log(`Published ${published.length} scheduled publications.`);
+        return 0;
+      });
+    case 'send-newsletter':
+      return withContent(config, async (content, db) => {
+        const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
+        const handled = await sendQueued({
+          db,
+          content,
+          mailer,
+          publicUrl: config.publicUrl,
+          ratePerMinute: config.newsletterRatePerMinute,
+        });
+        mailer.close?.();
+        console.log(`Handled ${handled} queued newsletter mails (${mailer.describe}).`);
         return 0;
       });
     case 'seed': {
