@@ -1,5 +1,12 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { Database, Lang, Media, Publication, PublicationsTable } from '../db/schema.js';
+import {
+  LANGUAGES,
+  type Database,
+  type Lang,
+  type Media,
+  type Publication,
+  type PublicationsTable,
+} from '../db/schema.js';
 
 type PublicationQuery<O> = SelectQueryBuilder<Database & { p: PublicationsTable }, 'p', O>;
 
@@ -322,9 +329,15 @@ async function publicationDetail(db: Kysely<Database>, publication: Publication,
     authorsOf(db, [publication.id]),
     db.selectFrom('publication_topics').select('topic_id').where('publication_id', '=', publication.id).execute(),
     mediaIds.length ? db.selectFrom('media').selectAll().where('id', 'in', mediaIds).execute() : Promise.resolve([]),
+    // Naming the language lets SQLite use the (translation_group, lang) unique index; with
+    // the status test alone it picked the status index and read every published row.
     visible(db.selectFrom('publications as p'), now)
       .where('p.translation_group', '=', publication.translation_group)
-      .where('p.id', '!=', publication.id)
+      .where(
+        'p.lang',
+        'in',
+        LANGUAGES.filter((lang) => lang !== publication.lang),
+      )
       .select(['p.lang', 'p.slug', 'p.title'])
       .executeTakeFirst(),
   ]);
