@@ -4,6 +4,7 @@ import * as content from './migrations/001-content.js';
 import * as search from './migrations/002-search.js';
 import * as editorial from './migrations/003-editorial.js';
 import * as newsletter from './migrations/004-newsletter.js';
+import * as eventsPodcastMedia from './migrations/005-events-podcast-media.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Db['engine']): Promise<void> };
 
@@ -13,6 +14,7 @@ const migrations: Record<string, EngineMigration> = {
   '002-search': search,
   '003-editorial': editorial,
   '004-newsletter': newsletter,
+  '005-events-podcast-media': eventsPodcastMedia,
 };
 
 function createMigrator(db: Db): Migrator {

@@ -30,6 +30,17 @@ export interface Database {
   newsletter_issue_items: NewsletterIssueItemsTable;
   newsletter_deliveries: NewsletterDeliveriesTable;
   spent_challenges: SpentChallengesTable;
+  events: EventsTable;
+  event_speakers: EventSpeakersTable;
+  event_topics: EventTopicsTable;
+  event_publications: EventPublicationsTable;
+  event_registrations: EventRegistrationsTable;
+  podcast_episodes: PodcastEpisodesTable;
+  episode_guests: EpisodeGuestsTable;
+  episode_topics: EpisodeTopicsTable;
+  media_mentions: MediaMentionsTable;
+  mention_people: MentionPeopleTable;
+  videos: VideosTable;
 }
 
 export const LANGUAGES = ['en', 'he'] as const;
@@ -320,7 +331,147 @@ export interface SpentChallengesTable {
   expires_at: string;
 }
 
+export type DraftOrPublished = 'draft' | 'published';
+
+export interface EventsTable {
+  id: Generated<number>;
+  title_en: string;
+  title_he: string;
+  slug_en: string;
+  slug_he: string;
+  summary_en: string;
+  summary_he: string;
+  body_json_en: string;
+  body_json_he: string;
+  body_html_en: string;
+  body_html_he: string;
+  venue_en: string;
+  venue_he: string;
+  held_in: Lang | 'both';
+  /** ISO-8601 UTC. */
+  starts_at: string;
+  ends_at: string;
+  time_zone: string;
+  online_url: string;
+  capacity: number | null;
+  registration_open: number;
+  recording_media_id: number | null;
+  status: DraftOrPublished;
+  version: Generated<number>;
+  uid: string;
+  ics_sequence: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventSpeakersTable {
+  event_id: number;
+  person_id: number;
+  position: number;
+}
+
+export interface EventTopicsTable {
+  event_id: number;
+  topic_id: number;
+  position: Generated<number>;
+}
+
+export interface EventPublicationsTable {
+  event_id: number;
+  publication_id: number;
+  position: Generated<number>;
+}
+
+export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'cancelled';
+
+export interface EventRegistrationsTable {
+  id: Generated<number>;
+  event_id: number;
+  name: string;
+  email: string;
+  organisation: string;
+  lang: Lang;
+  status: RegistrationStatus;
+  link_key: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PodcastEpisodesTable {
+  id: Generated<number>;
+  lang: Lang;
+  slug: string;
+  title: string;
+  summary: string;
+  notes_json: string;
+  notes_html: string;
+  transcript: string;
+  audio_media_id: number | null;
+  episode_number: number | null;
+  season: number | null;
+  explicit: number;
+  guid: string;
+  status: DraftOrPublished;
+  published_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EpisodeGuestsTable {
+  episode_id: number;
+  person_id: number;
+  position: number;
+}
+
+export interface EpisodeTopicsTable {
+  episode_id: number;
+  topic_id: number;
+  position: Generated<number>;
+}
+
+export interface MediaMentionsTable {
+  id: Generated<number>;
+  outlet: string;
+  headline: string;
+  url: string;
+  lang: Lang;
+  /** YYYY-MM-DD. */
+  appeared_on: string;
+  status: DraftOrPublished;
+  created_at: string;
+}
+
+export interface MentionPeopleTable {
+  mention_id: number;
+  person_id: number;
+  position: number;
+}
+
+export type VideoProvider = 'youtube' | 'vimeo' | 'file';
+
+export interface VideosTable {
+  id: Generated<number>;
+  title_en: string;
+  title_he: string;
+  description_en: string;
+  description_he: string;
+  provider: VideoProvider;
+  external_id: string;
+  video_media_id: number | null;
+  poster_media_id: number | null;
+  /** YYYY-MM-DD. */
+  recorded_on: string;
+  status: DraftOrPublished;
+  created_at: string;
+}
+
 export type User = Selectable<UsersTable>;
+export type Event = Selectable<EventsTable>;
+export type EventRegistration = Selectable<EventRegistrationsTable>;
+export type PodcastEpisode = Selectable<PodcastEpisodesTable>;
+export type MediaMention = Selectable<MediaMentionsTable>;
+export type Video = Selectable<VideosTable>;
 export type Subscriber = Selectable<SubscribersTable>;
 export type NewsletterIssue = Selectable<NewsletterIssuesTable>;
 export type Publication = Selectable<PublicationsTable>;
