@@ -57,6 +57,11 @@ const MATRIX: [Action, PublicationStatus | null, 'own' | 'other' | null, Expect]
   ['subscribers.view', null, null, editors],
   ['subscribers.delete', null, null, editors],
   ['subscribers.export', null, null, adminOnly],
+  ['events.manage', null, null, editors],
+  ['registrations.view', null, null, editors],
+  ['registrations.export', null, null, editors],
+  ['podcast.manage', null, null, editors],
+  ['press.manage', null, null, editors],
 ];
 
 test('every action has at least one row in the matrix', () => {

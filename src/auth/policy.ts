@@ -25,7 +25,12 @@ export type Action =
   | 'newsletter.send'
   | 'subscribers.view'
   | 'subscribers.delete'
-  | 'subscribers.export';
+  | 'subscribers.export'
+  | 'events.manage'
+  | 'registrations.view'
+  | 'registrations.export'
+  | 'podcast.manage'
+  | 'press.manage';
 
 export interface Actor {
   id: number;
@@ -76,6 +81,13 @@ const rules: Record<Action, (actor: Actor, target?: PublicationTarget) => boolea
   'subscribers.delete': isEditor,
   // A file of every address leaves the system for good; only admins may take one.
   'subscribers.export': (a) => a.role === 'admin',
+  'events.manage': isEditor,
+  'registrations.view': isEditor,
+  // Attendee lists hold personal data, like the subscriber list.
+  'registrations.export': isEditor,
+  'podcast.manage': isEditor,
+  /** Media mentions and the video gallery. */
+  'press.manage': isEditor,
 };
 
 export function can(actor: Actor, action: Action, target?: PublicationTarget): boolean {

@@ -29,6 +29,9 @@ function menuItems() {
     { label_en: 'Experts', label_he: 'חוקרים', target: '/experts' },
     { label_en: 'Strategic Review', label_he: 'סקירה אסטרטגית', target: '/types/journal-article' },
     { label_en: 'Policy Papers', label_he: 'מאמרי מדיניות', target: '/types/policy-paper' },
+    { label_en: 'Events', label_he: 'אירועים', target: '/events' },
+    { label_en: 'Podcast', label_he: 'פודקאסט', target: '/podcast' },
+    { label_en: 'Media', label_he: 'מדיה', target: '/media' },
     { label_en: 'About', label_he: 'אודות', target: '/about' },
   ];
   const footer = [
@@ -243,6 +246,7 @@ export async function seedDemo(db: Db, content: ContentService, dataDir: string)
     }
   });
   await seedDemoUsers(db.kysely);
+  // Events, podcast and media section: one call each below.
   await content.contentChanged();
   return { publications: count };
 }

@@ -394,6 +394,12 @@ export const en = {
     'This removes {email} for good: the address, the chosen topics and the record of every newsletter sent to it. It cannot be undone. The audit log keeps only the fact of the erasure, not the address.',
   eraseConfirm: 'Yes, erase for good',
   subscriberErased: 'The subscriber was erased.',
+  // — events: add this part's messages below this line —
+  // — end of events —
+  // — podcast: add this part's messages below this line —
+  // — end of podcast —
+  // — media: add this part's messages below this line —
+  // — end of media —
 } as const;
 
 export type AdminMessageKey = keyof typeof en;

@@ -393,4 +393,10 @@ export const he: Record<AdminMessageKey, string> = {
     'הפעולה מוחקת את {email} לצמיתות: את הכתובת, את הנושאים שנבחרו ואת הרישום של כל גיליון שנשלח אליה. אי אפשר לבטל אותה. יומן הביקורת שומר רק את עצם המחיקה, לא את הכתובת.',
   eraseConfirm: 'כן, למחוק לצמיתות',
   subscriberErased: 'המנוי נמחק.',
+  // — events: add this part's messages below this line —
+  // — end of events —
+  // — podcast: add this part's messages below this line —
+  // — end of podcast —
+  // — media: add this part's messages below this line —
+  // — end of media —
 };

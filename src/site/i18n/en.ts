@@ -153,6 +153,12 @@ export const en = {
   mailWhy: 'You receive this because you subscribed to the {name} newsletter ({topics}).',
   mailAnyTopics: 'all topics',
   // — end of newsletter —
+  // — events: add this part's messages below this line —
+  // — end of events —
+  // — podcast: add this part's messages below this line —
+  // — end of podcast —
+  // — media: add this part's messages below this line —
+  // — end of media —
 } as const;
 
 export type MessageKey = keyof typeof en;

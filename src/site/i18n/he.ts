@@ -151,4 +151,10 @@ export const he: Record<MessageKey, string> = {
   mailWhy: 'מייל זה נשלח אליכם כי נרשמתם לניוזלטר של {name} ({topics}).',
   mailAnyTopics: 'כל הנושאים',
   // — end of newsletter —
+  // — events: add this part's messages below this line —
+  // — end of events —
+  // — podcast: add this part's messages below this line —
+  // — end of podcast —
+  // — media: add this part's messages below this line —
+  // — end of media —
 };
