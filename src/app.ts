@@ -17,6 +17,9 @@ import { registerSiteRoutes } from './site/site-routes.js';
 import { registerNewsletterRoutes } from './newsletter/newsletter-routes.js';
 import { registerDiscoveryRoutes } from './discovery/discovery-routes.js';
 import { registerFeedRoutes } from './feeds/feed-routes.js';
+import { registerEventRoutes } from './events/event-routes.js';
+import { registerPodcastRoutes } from './podcast/podcast-routes.js';
+import { registerMediaSectionRoutes } from './press/media-section-routes.js';
 
 export interface AppDeps {
   config: Pick<Config, 'publicUrl' | 'dataDir' | 'pageCacheMb'>;
@@ -27,10 +30,12 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
 }
 
-/** Strict policy for pages: nothing from other hosts, no inline script or style. */
+/** Strict policy for pages: nothing from other hosts (but two video players, framed on request), no inline script or style. */
 const PAGE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; font-src 'self'; " +
-  "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+  "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; " +
+  // Video players, framed only after the reader presses play (src/site/assets/video-player.js).
+  'frame-src https://www.youtube-nocookie.com https://player.vimeo.com';
 /** Uploaded files can never run as a page, whatever their content. */
 const MEDIA_CSP = "default-src 'none'; sandbox";
 
@@ -110,6 +115,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     publicUrl: deps.config.publicUrl,
   });
   await registerNewsletterRoutes(app, { site, mailer: deps.mailer });
+  await registerEventRoutes(app, { site, mailer: deps.mailer });
+  registerMediaSectionRoutes(app, site, assets.videoScript.url);
+  registerPodcastRoutes(app, site);
   registerSiteRoutes(app, site);
   registerCitationRoutes(app, site);
   registerDiscoveryRoutes(app, site);

@@ -21,8 +21,11 @@ import type { AdminContext } from './admin-context.js';
 import { adminTranslator, messageFor, type AdminMessageKey } from './i18n/index.js';
 import { getEditorBundle } from './editor/editor-bundle.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
+import { registerEventRoutes } from './routes/event-routes.js';
 import { registerMediaRoutes } from './routes/media-routes.js';
 import { registerNewsletterAdminRoutes } from './routes/newsletter-routes.js';
+import { registerPodcastAdminRoutes } from './routes/podcast-routes.js';
+import { registerPressRoutes } from './routes/press-routes.js';
 import { registerPublicationRoutes } from './routes/publication-routes.js';
 import { registerStructureRoutes } from './structure/structure-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
@@ -232,6 +235,9 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
       registerUserRoutes(admin, kit);
       registerStructureRoutes(admin, kit);
       registerNewsletterAdminRoutes(admin, kit);
+      registerEventRoutes(admin, kit);
+      registerPressRoutes(admin, kit);
+      registerPodcastAdminRoutes(admin, kit);
     },
     { prefix: '/admin' },
   );

@@ -4,7 +4,8 @@ import type { Database } from '../db/schema.js';
 /**
  * Failed credential attempts are counted in the database, per account and per address, so
  * every app node sees the same counts and a restart does not reset them. Newsletter
- * sign-ups are counted in the same ledger under their own keys and windows.
+ * sign-ups and event registrations are counted in the same ledger under their own keys
+ * and windows.
  */
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 /** Rows older than the longest window any key uses no longer count anywhere. */
@@ -17,7 +18,9 @@ export type ThrottleKey =
   | `address:${string}`
   | `reset:${string}`
   | `subscribe-address:${string}`
-  | `subscribe-email:${string}`;
+  | `subscribe-email:${string}`
+  | `register-address:${string}`
+  | `register-email:${string}`;
 
 export function accountKey(email: string): ThrottleKey {
   return `account:${email.trim().toLowerCase()}`;

@@ -6,6 +6,7 @@ import { notFound } from '../site/http-errors.js';
 import type { SiteDeps } from '../site/page-handler.js';
 import { paths } from '../site/paths.js';
 import { robotsTxt } from './robots.js';
+import { programmeEntries } from './programme-entries.js';
 import { countPublications, fixedEntries, publicationEntries, type SitemapEntry } from './sitemap-entries.js';
 import { URLSET_CLOSE, URLSET_OPEN, sitemapIndexXml, urlElement } from './sitemap-xml.js';
 
@@ -38,7 +39,7 @@ interface SitemapPlan {
 
 async function planSitemap(deps: DiscoveryDeps, perFile: number): Promise<SitemapPlan> {
   const now = new Date().toISOString();
-  const fixed = fixedEntries(await deps.content.getCatalog());
+  const fixed = [...fixedEntries(await deps.content.getCatalog()), ...(await programmeEntries(deps.db.kysely))];
   const publications = await countPublications(deps.db.kysely, now);
   return { now, fixed, publications, files: Math.max(1, Math.ceil((fixed.length + publications) / perFile)) };
 }

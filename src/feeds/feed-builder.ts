@@ -217,7 +217,7 @@ function toJsonFeed11(json: string, doc: FeedDocument, entries: Entry[]): string
 }
 
 /** Absolute URLs in a body, so images and links work inside a feed reader. */
-function withAbsoluteUrls(html: string, publicUrl: string): string {
+export function withAbsoluteUrls(html: string, publicUrl: string): string {
   const absolute = (url: string) => (url.startsWith('/') && !url.startsWith('//') ? publicUrl + url : url);
   return html.replace(/ (href|src|srcset)="([^"]*)"/g, (_, name: string, value: string) => {
     const rewritten = name === 'srcset' ? value.split(/,\s*/).map(absolute).join(', ') : absolute(value);

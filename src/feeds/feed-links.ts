@@ -13,6 +13,7 @@ const FORMAT_NAMES: Record<FeedLink['type'], string> = {
   'application/rss+xml': 'RSS',
   'application/atom+xml': 'Atom',
   'application/feed+json': 'JSON Feed',
+  'text/calendar': 'iCalendar',
 };
 
 /** The format's own name ("RSS"), the same in every language. */

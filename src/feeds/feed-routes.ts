@@ -119,7 +119,7 @@ function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: CachedPage
 }
 
 /** If-None-Match may list several tags, or weak ones (RFC 9110 §13.1.2: weak comparison). */
-function etagMatches(header: string | undefined, etag: string): boolean {
+export function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   return header.split(',').some((tag) => {
     const t = tag.trim();

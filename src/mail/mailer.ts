@@ -2,6 +2,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport, type Transporter } from 'nodemailer';
 
+/** A file sent with a mail, e.g. an event's .ics. */
+export interface MailAttachment {
+  filename: string;
+  content: string | Buffer;
+  /** Full media type, with parameters (`text/calendar; charset=utf-8; method=PUBLISH`). */
+  contentType: string;
+}
+
 export interface OutgoingMail {
   to: string;
   subject: string;
@@ -11,6 +19,7 @@ export interface OutgoingMail {
   headers?: Record<string, string>;
   /** A fixed Message-ID, so a message re-sent after a fault is recognisably the same one. */
   messageId?: string;
+  attachments?: MailAttachment[];
 }
 
 export interface Mailer {

@@ -17,7 +17,7 @@ export interface MediaErrorParamsByCode {
   too_many_pixels: { width: number; height: number; limit: number };
   unreadable_image: Record<string, never>;
   /** Titles / names of what uses the file. */
-  in_use: { publications: string[]; people: string[]; pages: string[] };
+  in_use: { publications: string[]; people: string[]; pages: string[]; programmes: string[] };
   not_found: { id: number };
 }
 
@@ -162,11 +162,13 @@ function format(detail: MediaErrorDetail, lang: Lang): string {
         ? 'לא ניתן לקרוא את התמונה; ייתכן שהקובץ פגום. נסו לשמור אותה שוב כ-JPEG או PNG.'
         : 'The image could not be read; the file may be damaged. Try saving it again as JPEG or PNG.';
     case 'in_use': {
-      const { publications, people, pages } = detail.params;
+      const { publications, people, pages, programmes } = detail.params;
       const parts: string[] = [];
       if (publications.length > 0) parts.push(`${he ? 'פרסומים' : 'publications'}: ${list(publications, lang)}`);
       if (pages.length > 0) parts.push(`${he ? 'עמודים' : 'pages'}: ${list(pages, lang)}`);
       if (people.length > 0) parts.push(`${he ? 'אנשים' : 'people'}: ${list(people, lang)}`);
+      if (programmes.length > 0)
+        parts.push(`${he ? 'אירועים, פרקים וסרטונים' : 'events, episodes and videos'}: ${list(programmes, lang)}`);
       return he
         ? `לא ניתן למחוק את הקובץ כי הוא עדיין בשימוש (${parts.join('; ')}). יש להסיר אותו משם תחילה.`
         : `This file can’t be deleted because it is still in use (${parts.join('; ')}). Remove it from there first.`;

@@ -10,8 +10,10 @@ import { createDb, type Db, type Engine } from '../db/create-db.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { Media } from '../db/schema.js';
 import { makePdf, makeWav } from '../seed/demo-files.js';
+import { makeMp3, makeOggOpus } from '../../test/support/make-audio.js';
 import { MediaError, mediaErrorMessage, type MediaErrorCode } from './media-errors.js';
 import {
+  audioDurationSeconds,
   deleteMedia,
   listMedia,
   mediaFilePaths,
@@ -443,7 +445,7 @@ for (const { engine, skip } of engines) {
     it('refuses to delete media in use, and deletes it with its files once free', async () => {
       const pubId = await addPublication({ title: 'Water policy', cover: photo.id });
       const inUse = await refused(deleteMedia(db, store, photo.id), 'in_use');
-      assert.deepEqual(inUse.params, { publications: ['Water policy'], pages: [], people: [] });
+      assert.deepEqual(inUse.params, { publications: ['Water policy'], pages: [], people: [], programmes: [] });
       assert.equal(
         inUse.message,
         'This file can’t be deleted because it is still in use (publications: “Water policy”). Remove it from there first.',
@@ -466,6 +468,29 @@ for (const { engine, skip } of engines) {
       assert.deepEqual(inBody.params.publications, ['Body user']);
       await db.kysely.deleteFrom('publications').where('id', '=', bodyPub).execute();
 
+      // A video's poster is in use as well.
+      const now = new Date().toISOString();
+      const video = await db.kysely
+        .insertInto('videos')
+        .values({
+          title_en: 'Panel recording',
+          title_he: 'הקלטת הפאנל',
+          description_en: '',
+          description_he: '',
+          provider: 'youtube',
+          external_id: 'aaaaaaaaaaa',
+          poster_media_id: photo.id,
+          recorded_on: '2026-01-01',
+          status: 'draft',
+          created_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const asPoster = await refused(deleteMedia(db, store, photo.id), 'in_use');
+      assert.deepEqual(asPoster.params.programmes, ['Panel recording']);
+      assert.match(asPoster.message, /events, episodes and videos: “Panel recording”/);
+      await db.kysely.deleteFrom('videos').where('id', '=', video.id).execute();
+
       const result = await deleteMedia(db, store, photo.id);
       assert.deepEqual(result.filesNotRemoved, []);
       assert.ok(
@@ -477,6 +502,25 @@ for (const { engine, skip } of engines) {
         undefined,
       );
       await refused(deleteMedia(db, store, photo.id), 'not_found');
+    });
+
+    it('reads the duration of MP3 and Ogg Opus uploads from the file', async () => {
+      const mp3Bytes = makeMp3(7);
+      const mp3 = await saveUpload(db, store, { buffer: mp3Bytes, originalName: 'interview.mp3' });
+      assert.equal(mp3.kind, 'audio');
+      assert.equal(mp3.mime, 'audio/mpeg');
+      assert.equal(mp3.duration_seconds, 7);
+      assert.equal(mp3.bytes, mp3Bytes.length);
+      assert.match(mp3.path, /-original\.mp3$/);
+
+      // 70 s spans 16 Ogg pages: the length is on the last one, past where a quick parse stops.
+      const opus = await saveUpload(db, store, { buffer: makeOggOpus(70), originalName: 'talk.opus' });
+      assert.equal(opus.mime, 'audio/ogg');
+      assert.equal(opus.duration_seconds, 70);
+
+      assert.equal(await audioDurationSeconds(makeWav(4), 'audio/wav'), 4);
+      assert.equal(await audioDurationSeconds(makeMp3(3600), 'audio/mpeg'), 3600);
+      assert.equal(await audioDurationSeconds(Buffer.from('ID3 but nothing else'), 'audio/mpeg'), null);
     });
 
     it('keeps stored paths inside the media folder', async () => {

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Db } from '../db/create-db.js';
 import { containsPattern } from '../db/like.js';
 import type { Database, Media, MediaKind, MediaVariant } from '../db/schema.js';
+import { audioDurationSeconds } from './audio-duration.js';
 import { mediaFilePaths } from './image-sources.js';
 import { processImage } from './image-variants.js';
 import { MediaError } from './media-errors.js';
@@ -15,6 +16,7 @@ import { sniffUpload } from './sniff.js';
  */
 
 export { mediaFilePaths, mediaUrl, parseVariants, toImageSources } from './image-sources.js';
+export { audioDurationSeconds, wavDurationSeconds } from './audio-duration.js';
 
 export interface SaveUploadInput {
   buffer: Buffer;
@@ -65,7 +67,7 @@ export async function saveUpload(db: Db, store: MediaStore, input: SaveUploadInp
       width: null,
       height: null,
     };
-    if (sniffed.ext === 'wav') durationSeconds = wavDurationSeconds(input.buffer);
+    if (sniffed.kind === 'audio') durationSeconds = await audioDurationSeconds(input.buffer, sniffed.mime);
   }
   files.set(main.path, main);
 
@@ -134,32 +136,13 @@ export function cleanOriginalName(name: string): string {
   return Array.from(cleanText(name)).slice(0, 200).join('').trim();
 }
 
-/** Duration of a PCM WAV from its `fmt ` and `data` chunks, rounded to whole seconds; null if unreadable. */
-export function wavDurationSeconds(buffer: Buffer): number | null {
-  if (buffer.length < 12 || buffer.toString('latin1', 0, 4) !== 'RIFF' || buffer.toString('latin1', 8, 12) !== 'WAVE')
-    return null;
-  let byteRate = 0;
-  let offset = 12;
-  while (offset + 8 <= buffer.length) {
-    const id = buffer.toString('latin1', offset, offset + 4);
-    const size = buffer.readUInt32LE(offset + 4);
-    const body = offset + 8;
-    if (id === 'fmt ' && size >= 16 && body + 16 <= buffer.length) byteRate = buffer.readUInt32LE(body + 8);
-    if (id === 'data') {
-      if (byteRate === 0) return null;
-      // Streaming writers may leave the size as 0xFFFFFFFF: count only what is there.
-      return Math.round(Math.min(size, buffer.length - body) / byteRate);
-    }
-    offset = body + size + (size % 2);
-  }
-  return null;
-}
-
 /** Where a media file is used; empty lists mean it is free to delete. */
 export interface MediaUses {
   publications: { id: number; title: string }[];
   pages: { id: number; title: string }[];
   people: { id: number; name: string }[];
+  /** Podcast episodes (audio), events (recording) and videos (file or poster). */
+  programmes: { id: number; title: string }[];
 }
 
 /** The part of a media path shared by all its files (`YYYY/MM/<hex>`), or the whole path for older files. */
@@ -207,7 +190,22 @@ export async function findMediaUses(
     .orderBy('id')
     .execute();
 
+  const programmes = [
+    ...(await kysely.selectFrom('podcast_episodes').select(['id', 'title']).where('audio_media_id', '=', id).execute()),
+    ...(await kysely
+      .selectFrom('events')
+      .select(['id', 'title_en as title'])
+      .where('recording_media_id', '=', id)
+      .execute()),
+    ...(await kysely
+      .selectFrom('videos')
+      .select(['id', 'title_en as title'])
+      .where((eb) => eb.or([eb('video_media_id', '=', id), eb('poster_media_id', '=', id)]))
+      .execute()),
+  ];
+
   return {
+    programmes,
     publications: publications
       .filter((p) => p.cover_media_id === id || p.pdf_media_id === id || p.audio_media_id === id || inBody(p.body_json))
       .map((p) => ({ id: p.id, title: p.title })),
@@ -231,11 +229,12 @@ export async function deleteMedia(db: Db, store: MediaStore, id: number): Promis
     const row = await trx.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new MediaError('not_found', { id });
     const uses = await findMediaUses(trx, row);
-    if (uses.publications.length + uses.pages.length + uses.people.length > 0) {
+    if (uses.publications.length + uses.pages.length + uses.people.length + uses.programmes.length > 0) {
       throw new MediaError('in_use', {
         publications: [...new Set(uses.publications.map((p) => p.title))],
         pages: [...new Set(uses.pages.map((p) => p.title))],
         people: uses.people.map((p) => p.name),
+        programmes: uses.programmes.map((p) => p.title),
       });
     }
     await trx.deleteFrom('media').where('id', '=', id).execute();

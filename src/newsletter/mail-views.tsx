@@ -12,7 +12,7 @@ import type { IssueEntry } from './issue-content.js';
  * and no remote resources at all, so opening a mail tells nobody anything.
  */
 const FONT = "font-family: Arial, 'Noto Sans Hebrew', 'Segoe UI', sans-serif;";
-const BUTTON =
+export const MAIL_BUTTON =
   'display: inline-block; padding: 10px 18px; background: #0b3a60; color: #ffffff; text-decoration: none; border-radius: 4px;';
 
 export interface MailContext {
@@ -25,7 +25,8 @@ export function mailContext(catalog: Catalog, lang: Lang): MailContext {
   return { lang, t: translator(lang), instituteName: catalog.settings.instituteName[lang] };
 }
 
-function MailDocument(props: {
+/** The frame of every mail: institute name, heading, content and a footer, in the reader's direction. */
+export function MailDocument(props: {
   ctx: MailContext;
   title: string;
   children: ComponentChildren;
@@ -57,7 +58,8 @@ function MailDocument(props: {
   );
 }
 
-function html(node: preact.VNode): string {
+/** A mail body as a complete HTML document. */
+export function mailHtml(node: preact.VNode): string {
   return '<!doctype html>' + renderToString(node);
 }
 
@@ -70,11 +72,11 @@ export function confirmationMail(ctx: MailContext, to: string, confirmUrl: strin
     to,
     subject,
     text: [intro, '', `${t('mailConfirmAction')}: ${confirmUrl}`, '', ignore].join('\n'),
-    html: html(
+    html: mailHtml(
       <MailDocument ctx={ctx} title={subject} footer={<p>{ignore}</p>}>
         <p>{intro}</p>
         <p>
-          <a href={confirmUrl} style={BUTTON}>
+          <a href={confirmUrl} style={MAIL_BUTTON}>
             {t('mailConfirmAction')}
           </a>
         </p>
@@ -117,7 +119,7 @@ export function alreadySubscribedMail(ctx: MailContext, to: string, links: Manag
     to,
     subject,
     text: [intro, '', manageText(ctx, links, why)].join('\n'),
-    html: html(
+    html: mailHtml(
       <MailDocument ctx={ctx} title={subject} footer={<ManageFooter ctx={ctx} links={links} why={why} />}>
         <p>{intro}</p>
       </MailDocument>,
@@ -187,7 +189,7 @@ export function issueMail(ctx: MailContext, to: string, input: IssueMailInput): 
     to,
     subject: input.subject,
     text,
-    html: html(
+    html: mailHtml(
       <MailDocument ctx={ctx} title={input.subject} footer={<ManageFooter ctx={ctx} links={input.links} why={why} />}>
         {input.intro ? <p style="margin: 0 0 24px;">{input.intro}</p> : null}
         {input.entries.map((entry) => (

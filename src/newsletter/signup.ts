@@ -14,6 +14,11 @@ import { manageLinks } from './manage-links.js';
 /** Deliberately simple: one @, no spaces, a dot in the domain. The confirmation mail is the real check. */
 const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/;
 
+/** True for an address worth mailing (normalised first with `normaliseEmail`). */
+export function isPlausibleEmail(email: string): boolean {
+  return email.length <= 254 && EMAIL.test(email);
+}
+
 export interface SignupDeps {
   db: Db;
   mailer: Mailer;
@@ -51,8 +56,7 @@ export function readSignupForm(body: FormBody, pageLang: Lang): SignupRequest {
 
 /** Checks the fields; the first problem found, or undefined. */
 export function checkSignupFields(catalog: Catalog, request: SignupRequest): SignupProblem | undefined {
-  if (request.email.length > 254 || !EMAIL.test(request.email))
-    return { field: 'email', key: 'newsletterInvalidEmail' };
+  if (!isPlausibleEmail(request.email)) return { field: 'email', key: 'newsletterInvalidEmail' };
   if (!isLang(request.prefs.lang)) return { field: 'lang', key: 'newsletterInvalidLanguage' };
   if (request.prefs.topicIds.some((id) => !catalog.topicById.has(id)))
     return { field: 'topics', key: 'newsletterInvalidTopic' };

@@ -7,6 +7,9 @@ import type { Db } from '../db/create-db.js';
 import type { Database, Lang, MediaKind } from '../db/schema.js';
 import { blocksToRichText } from './blocks-to-rich-text.js';
 import { makePdf, makeWav } from './demo-files.js';
+import { seedDemoEvents } from './demo-events.js';
+import { seedDemoMedia } from './demo-media.js';
+import { seedDemoPodcast } from './demo-podcast.js';
 import { seedDemoUsers } from './demo-users.js';
 import { demoPublications1 } from './demo/demo-publications-1.js';
 import { demoPublications2 } from './demo/demo-publications-2.js';
@@ -247,6 +250,9 @@ export async function seedDemo(db: Db, content: ContentService, dataDir: string)
   });
   await seedDemoUsers(db.kysely);
   // Events, podcast and media section: one call each below.
+  await seedDemoEvents(db);
+  await seedDemoMedia(db, content, dataDir);
+  await seedDemoPodcast(db, dataDir);
   await content.contentChanged();
   return { publications: count };
 }

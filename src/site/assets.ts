@@ -21,13 +21,21 @@ function loadAsset(file: string, extension: string, contentType: string): Asset 
   };
 }
 
-/** The public site's stylesheet and script, named by content hash so they can be cached for a year. */
-export function loadAssets(): { stylesheet: Asset; newsletterScript: Asset; byUrl: Map<string, Asset> } {
+/** The public site's stylesheet and scripts, named by content hash so they can be cached for a year. */
+export function loadAssets(): {
+  stylesheet: Asset;
+  newsletterScript: Asset;
+  videoScript: Asset;
+  byUrl: Map<string, Asset>;
+} {
   const stylesheet = loadAsset('site', 'css', 'text/css; charset=utf-8');
   const newsletterScript = loadAsset('newsletter-form', 'js', 'text/javascript; charset=utf-8');
+  /** Swaps a video poster for the provider's player on click (video pages only). */
+  const videoScript = loadAsset('video-player', 'js', 'text/javascript; charset=utf-8');
   return {
     stylesheet,
     newsletterScript,
-    byUrl: new Map([stylesheet, newsletterScript].map((asset) => [asset.url, asset])),
+    videoScript,
+    byUrl: new Map([stylesheet, newsletterScript, videoScript].map((asset) => [asset.url, asset])),
   };
 }

@@ -12,6 +12,8 @@ import {
 import type { Lang } from '../db/schema.js';
 import { ExpertHead } from '../discovery/entity-heads.js';
 import { feedLinks } from '../feeds/feed-links.js';
+import { ExpertMentions } from '../press/media-section-views.js';
+import { mentionsOfPerson } from '../press/mention-queries.js';
 import { notFound } from './http-errors.js';
 import { createPageHandler, type SiteDeps, type View } from './page-handler.js';
 import { inBothLanguages, paths, withPage } from './paths.js';
@@ -20,6 +22,8 @@ import { ArchivePage, ExpertsPage, ListingPage, TopicsIndexPage } from './views/
 import type { FeedLink, PageContext } from './views/page-context.js';
 
 const PER_PAGE = 12;
+/** Latest media mentions shown on an expert's page. */
+const EXPERT_MENTIONS = 5;
 
 interface ListingSpec {
   title: string;
@@ -161,6 +165,7 @@ export function registerListingRoutes(app: FastifyInstance, deps: SiteDeps) {
       const name = inLang(person, 'name', ctx.lang);
       const role = inLang(person, 'role', ctx.lang);
       const bio = inLang(person, 'bio', ctx.lang);
+      const mentions = await mentionsOfPerson(deps.db.kysely, person.id, EXPERT_MENTIONS);
       return listingView(ctx, {
         title: name,
         description: `${role}. ${bio}`.slice(0, 300),
@@ -173,6 +178,7 @@ export function registerListingRoutes(app: FastifyInstance, deps: SiteDeps) {
         children: (
           <>
             <p class="bio">{bio}</p>
+            <ExpertMentions ctx={ctx} mentions={mentions} />
             <h2>{ctx.t('publicationsBy', { name })}</h2>
           </>
         ),

@@ -21,14 +21,34 @@ export const paths = {
   expert: (lang: Lang, person: Pick<Person, 'slug'>) => `/${lang}/experts/${encodeURIComponent(person.slug)}`,
   archive: (lang: Lang) => `/${lang}/archive`,
   year: (lang: Lang, year: number) => `/${lang}/archive/${year}`,
+  /** Upcoming events; `past` and `cancel` are therefore not usable as event slugs. */
+  events: (lang: Lang) => `/${lang}/events`,
+  pastEvents: (lang: Lang) => `/${lang}/events/past`,
+  event: (lang: Lang, slug: string) => `/${lang}/events/${encodeURIComponent(slug)}`,
+  eventRegistration: (lang: Lang, slug: string) => `/${lang}/events/${encodeURIComponent(slug)}/register`,
+  /** One event as an iCalendar file. */
+  eventIcs: (lang: Lang, slug: string) => `/${lang}/events/${encodeURIComponent(slug)}/event.ics`,
+  /** Every published event of a language, as an iCalendar to subscribe to. */
+  eventsCalendar: (lang: Lang) => `/${lang}/events.ics`,
+  /** Cancellation link target; the signed token is in `?token=`. */
+  cancelRegistration: (lang: Lang) => `/${lang}/events/cancel`,
   /**
    * A feed sits beside the page it follows: `/en/topics/iran` → `/en/topics/iran/feed.atom`,
    * `/en/` → `/en/feed.xml`, and `/` → `/feed.xml` (both languages).
    */
   feed: (pagePath: string, format: FeedFormat) => `${pagePath.replace(/\/$/, '')}/${FEED_FILES[format]}`,
   search: (lang: Lang) => `/${lang}/search`,
+  /** The podcast's show page; its RSS feed is `paths.feed(paths.podcast(lang), 'rss')`. */
+  podcast: (lang: Lang) => `/${lang}/podcast`,
+  episode: (lang: Lang, slug: string) => `/${lang}/podcast/${encodeURIComponent(slug)}`,
+  episodeTranscript: (lang: Lang, slug: string) => `/${lang}/podcast/${encodeURIComponent(slug)}/transcript.txt`,
   page: (lang: Lang, slug: string) => `/${lang}/${encodeURIComponent(slug)}`,
   media: (path: string) => `/media/${path.split('/').map(encodeURIComponent).join('/')}`,
+  /** The media section (press releases, in the media, videos); `media` above is for stored files. */
+  mediaSection: (lang: Lang) => `/${lang}/media`,
+  inTheMedia: (lang: Lang) => `/${lang}/media/in-the-media`,
+  videos: (lang: Lang) => `/${lang}/media/videos`,
+  video: (lang: Lang, id: number) => `/${lang}/media/videos/${id}`,
   robots: () => '/robots.txt',
   sitemapIndex: () => '/sitemap.xml',
   /** One numbered child of the sitemap index, from 1. */

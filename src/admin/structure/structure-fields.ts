@@ -12,7 +12,18 @@ export type Data = Record<string, Value>;
 export const LATIN_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** First-level paths of the public site: a static page there would never be reached. */
-export const RESERVED_PAGE_SLUGS = new Set(['publications', 'types', 'topics', 'experts', 'archive', 'search']);
+export const RESERVED_PAGE_SLUGS = new Set([
+  'publications',
+  'types',
+  'topics',
+  'experts',
+  'archive',
+  'search',
+  'newsletter',
+  'events',
+  'podcast',
+  'media',
+]);
 
 /** Trimmed, with Windows line ends and NUL characters (PostgreSQL refuses them) removed. */
 export function clean(raw: string): string {

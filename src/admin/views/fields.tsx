@@ -49,7 +49,7 @@ function a11y(name: string, problems: FieldProblems | undefined, help: string | 
 export function TextField(
   props: Common & {
     value: string;
-    type?: 'text' | 'email' | 'password' | 'number' | 'search' | 'url';
+    type?: 'text' | 'email' | 'password' | 'number' | 'search' | 'url' | 'datetime-local';
     maxLength?: number;
     dir?: 'auto' | 'ltr' | 'rtl';
     autocomplete?: string;

@@ -140,7 +140,7 @@ export function IssueList(props: {
   );
 }
 
-function PickerRowLabel({ ctx, row }: { ctx: AdminContext; row: PickerRow }) {
+export function PickerRowLabel({ ctx, row }: { ctx: AdminContext; row: PickerRow }) {
   return (
     <>
       {row.titles.map((title, i) => (

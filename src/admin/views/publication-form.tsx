@@ -47,7 +47,7 @@ function mediaOptions(media: Media[], kind: Media['kind'], lang: AdminContext['l
     }));
 }
 
-function TopicTree({ ctx, selected, parentId }: { ctx: AdminContext; selected: string[]; parentId: number }) {
+export function TopicTree({ ctx, selected, parentId }: { ctx: AdminContext; selected: string[]; parentId: number }) {
   const children = ctx.catalog.topicChildren.get(parentId) ?? [];
   if (children.length === 0) return null;
   return (

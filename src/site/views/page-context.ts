@@ -37,10 +37,10 @@ export interface PageMeta {
   noNewsletterBox?: boolean;
 }
 
-/** One feed offered by a page. */
+/** One feed offered by a page: a news feed, or an iCalendar of events. */
 export interface FeedLink {
   title: string;
   /** Site-relative URL of the feed. */
   href: string;
-  type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json';
+  type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json' | 'text/calendar';
 }
