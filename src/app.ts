@@ -75,7 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     content: deps.content,
     publicUrl: deps.config.publicUrl,
     stylesheet: assets.stylesheet.url,
-    newsletterScript: assets.newsletterScript.url,
+    scripts: assets.scripts,
     cache: new PageCache(deps.config.pageCacheMb * 1024 * 1024),
   };
 
@@ -116,7 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await registerNewsletterRoutes(app, { site, mailer: deps.mailer });
   await registerEventRoutes(app, { site, mailer: deps.mailer });
-  registerMediaSectionRoutes(app, site, assets.videoScript.url);
+  registerMediaSectionRoutes(app, site);
   registerPodcastRoutes(app, site);
   registerSiteRoutes(app, site);
   registerCitationRoutes(app, site);

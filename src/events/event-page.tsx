@@ -46,6 +46,7 @@ export async function eventView(
       path: paths.event(ctx.lang, slug),
       alternates: eventAlternates(event),
       feeds: [{ title, href: paths.eventIcs(ctx.lang, slug), type: 'text/calendar' }, calendarLink(ctx)],
+      head: <script src={ctx.scripts.eventTimes} defer />,
     },
     body: <EventPage ctx={ctx} detail={detail} registration={registrationState(event, detail.confirmed)} form={form} />,
   };

@@ -1,6 +1,6 @@
 import type { Event, Lang } from '../db/schema.js';
 
-const LOCALES: Record<Lang, string> = { en: 'en-GB', he: 'he-IL' };
+export const LOCALES: Record<Lang, string> = { en: 'en-GB', he: 'he-IL' };
 
 /** Formatters are costly to build and few in number (languages × zones in use): keep them. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -82,11 +82,12 @@ export function eventTimes(
   event: Pick<Event, 'starts_at' | 'ends_at' | 'time_zone'>,
   lang: Lang,
   instituteZone: string,
-): { local: ZonedRange; institute: ZonedRange | undefined } {
+): { local: ZonedRange; institute: ZonedRange | undefined; zones: string[] } {
   const zone = eventZone(event, instituteZone);
   const inZone = (z: string) => ({ range: formatEventRange(event, z, lang), zone: zoneName(z, lang, event.starts_at) });
   return {
     local: inZone(zone),
     institute: sameWallClock(event, zone, instituteZone) ? undefined : inZone(instituteZone),
+    zones: [zone, instituteZone],
   };
 }

@@ -7,7 +7,7 @@ import { paths, withPage } from '../site/paths.js';
 import { AuthorLinks, Breadcrumbs, CardList, Pagination } from '../site/views/components.js';
 import type { PageContext } from '../site/views/page-context.js';
 import type { EventCard, EventDetail, EventPeriod } from './event-queries.js';
-import { eventTimes } from './event-times.js';
+import { eventTimes, LOCALES } from './event-times.js';
 import type { RegistrationState } from './registrations.js';
 import { RegistrationSection, type RegistrationFormState } from './registration-views.js';
 
@@ -27,6 +27,16 @@ function EventTimes({ ctx, event }: { ctx: PageContext; event: Timed }) {
           {t('eventTimeAlso', { time: times.institute.range, zone: times.institute.zone })}
         </span>
       ) : null}
+      <span
+        class="event-time-also"
+        hidden
+        data-visitor-time
+        data-starts={event.starts_at}
+        data-ends={event.ends_at}
+        data-zones={times.zones.join(' ')}
+        data-locale={LOCALES[lang]}
+        data-template={t('eventTimeVisitor')}
+      />
     </>
   );
 }

@@ -32,9 +32,9 @@ function requireItems<T extends { items: unknown[] }>(listing: T, page: number):
 
 /**
  * The public media section: the landing page, "In the media" and the video gallery.
- * `videoScript` is the fingerprinted URL of video-player.js, loaded only by video pages.
+ * Only video pages load the video-player script.
  */
-export function registerMediaSectionRoutes(app: FastifyInstance, deps: SiteDeps, videoScript: string) {
+export function registerMediaSectionRoutes(app: FastifyInstance, deps: SiteDeps) {
   const page = createPageHandler(deps);
   const db = deps.db.kysely;
 
@@ -96,7 +96,7 @@ export function registerMediaSectionRoutes(app: FastifyInstance, deps: SiteDeps,
           title,
           description: inLang(video, 'description', ctx.lang).slice(0, 300) || title,
           ...inBothLanguages(ctx.lang, (l) => paths.video(l, video.id)),
-          head: video.provider === 'file' ? undefined : <script src={videoScript} defer />,
+          head: video.provider === 'file' ? undefined : <script src={ctx.scripts.video} defer />,
         },
         body: <VideoPage ctx={ctx} item={item} />,
       };

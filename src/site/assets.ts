@@ -22,20 +22,25 @@ function loadAsset(file: string, extension: string, contentType: string): Asset 
 }
 
 /** The public site's stylesheet and scripts, named by content hash so they can be cached for a year. */
-export function loadAssets(): {
-  stylesheet: Asset;
-  newsletterScript: Asset;
-  videoScript: Asset;
-  byUrl: Map<string, Asset>;
-} {
-  const stylesheet = loadAsset('site', 'css', 'text/css; charset=utf-8');
-  const newsletterScript = loadAsset('newsletter-form', 'js', 'text/javascript; charset=utf-8');
+/** The public site's small scripts; pages work without each of them. */
+export interface SiteScripts {
+  /** Solves the newsletter and registration forms' proof of work (every page). */
+  newsletter: string;
   /** Swaps a video poster for the provider's player on click (video pages only). */
-  const videoScript = loadAsset('video-player', 'js', 'text/javascript; charset=utf-8');
+  video: string;
+  /** Adds an event's times in the visitor's own zone where it differs (event pages only). */
+  eventTimes: string;
+}
+
+export function loadAssets(): { stylesheet: Asset; scripts: SiteScripts; byUrl: Map<string, Asset> } {
+  const stylesheet = loadAsset('site', 'css', 'text/css; charset=utf-8');
+  const script = (file: string) => loadAsset(file, 'js', 'text/javascript; charset=utf-8');
+  const newsletter = script('newsletter-form');
+  const video = script('video-player');
+  const eventTimes = script('event-times');
   return {
     stylesheet,
-    newsletterScript,
-    videoScript,
-    byUrl: new Map([stylesheet, newsletterScript, videoScript].map((asset) => [asset.url, asset])),
+    scripts: { newsletter: newsletter.url, video: video.url, eventTimes: eventTimes.url },
+    byUrl: new Map([stylesheet, newsletter, video, eventTimes].map((asset) => [asset.url, asset])),
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import type { SiteScripts } from './assets.js';
 import type { ContentService } from '../content/content-service.js';
 import type { Db } from '../db/create-db.js';
 import type { Lang } from '../db/schema.js';
@@ -18,7 +19,7 @@ export interface SiteDeps {
   content: ContentService;
   publicUrl: string;
   stylesheet: string;
-  newsletterScript: string;
+  scripts: SiteScripts;
   cache: PageCache;
 }
 
@@ -63,7 +64,7 @@ export async function pageContext(deps: SiteDeps, lang: Lang): Promise<PageConte
     catalog: await deps.content.getCatalog(),
     publicUrl: deps.publicUrl,
     stylesheet: deps.stylesheet,
-    newsletterScript: deps.newsletterScript,
+    scripts: deps.scripts,
   };
 }
 

@@ -80,6 +80,22 @@ describe('event registration in Chromium', { skip: skipWithoutChromium }, () => 
     await context.close();
   });
 
+  it('adds the times in the visitor’s own zone only where their clock differs', async () => {
+    // The test event is in London and the institute in Jerusalem.
+    const visitorLine = async (timezoneId: string) => {
+      const context = await browser.newContext({ timezoneId, locale: 'en-GB' });
+      const page = await context.newPage();
+      await page.goto(`${origin}/en/events/${event.slug_en}`);
+      const line = page.locator('[data-visitor-time]');
+      const text = (await line.isVisible()) ? await line.textContent() : undefined;
+      await context.close();
+      return text;
+    };
+    assert.match((await visitorLine('America/New_York')) ?? '', /^In your time zone: .+\(.*Eastern.*\)\.$/);
+    assert.equal(await visitorLine('Europe/London'), undefined, 'the event’s own zone is already shown');
+    assert.equal(await visitorLine('Asia/Jerusalem'), undefined, 'the institute’s zone is already shown');
+  });
+
   it('shows the events pages without serious accessibility problems, in both directions', async () => {
     const pages = [
       '/he/events',

@@ -169,6 +169,7 @@ export const en = {
   eventWhen: 'Date and time',
   eventTimeIn: '{time} ({zone})',
   eventTimeAlso: 'That is {time} ({zone}).',
+  eventTimeVisitor: 'In your time zone: {time} ({zone}).',
   eventWhere: 'Venue',
   eventOnline: 'Online',
   eventJoinOnline: 'Join online',

@@ -167,6 +167,7 @@ export const he: Record<MessageKey, string> = {
   eventWhen: 'מועד',
   eventTimeIn: '{time} ({zone})',
   eventTimeAlso: 'כלומר {time} ({zone}).',
+  eventTimeVisitor: 'באזור הזמן שלכם: {time} ({zone}).',
   eventWhere: 'מקום',
   eventOnline: 'בשידור מקוון',
   eventJoinOnline: 'הצטרפות לשידור',

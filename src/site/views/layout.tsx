@@ -127,7 +127,7 @@ export function Layout({ ctx, meta, children }: { ctx: PageContext; meta: PageMe
         </main>
         {meta.noNewsletterBox ? null : <NewsletterBox ctx={ctx} />}
         <Footer ctx={ctx} />
-        <script src={ctx.newsletterScript} defer />
+        <script src={ctx.scripts.newsletter} defer />
       </body>
     </html>
   );

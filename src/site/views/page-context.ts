@@ -1,4 +1,5 @@
 import type { VNode } from 'preact';
+import type { SiteScripts } from '../assets.js';
 import type { Catalog } from '../../content/catalog.js';
 import type { SocialCard } from '../../discovery/social-tags.js';
 import type { Lang } from '../../db/schema.js';
@@ -13,8 +14,8 @@ export interface PageContext {
   publicUrl: string;
   /** Fingerprinted stylesheet URL. */
   stylesheet: string;
-  /** Fingerprinted URL of the newsletter form's proof-of-work script. */
-  newsletterScript: string;
+  /** Fingerprinted URLs of the site's scripts. */
+  scripts: SiteScripts;
 }
 
 /** Head metadata of one page. */
