@@ -49,7 +49,7 @@ export type Lang = (typeof LANGUAGES)[number];
 export const PUBLICATION_STATUSES = ['draft', 'review', 'scheduled', 'published', 'archived'] as const;
 export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
 
-export const MEDIA_KINDS = ['image', 'pdf', 'audio'] as const;
+export const MEDIA_KINDS = ['image', 'pdf', 'audio', 'video'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
 
 /** Key/value site settings; bilingual values use `<key>.en` / `<key>.he`. */

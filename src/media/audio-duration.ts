@@ -1,8 +1,9 @@
 /**
- * How long an audio upload plays, in whole seconds, read from the file itself with
- * music-metadata: MP3 (Xing/VBRI header, else every frame counted), MP4/M4A (`mvhd`), Ogg
- * Vorbis and Opus (the last page's granule position), ADTS AAC and WAV. Null when the file
- * does not tell; a WAV that music-metadata cannot read is measured from its chunks.
+ * How long an audio or video upload plays, in whole seconds, read from the file itself with
+ * music-metadata: MP3 (Xing/VBRI header, else every frame counted), MP4/M4A (the sound
+ * track's `mdhd`, so a silent MP4 video has none), WebM (the segment's duration), Ogg Vorbis
+ * and Opus (the last page's granule position), ADTS AAC and WAV. Null when the file does not
+ * tell; a WAV that music-metadata cannot read is measured from its chunks.
  */
 export async function audioDurationSeconds(buffer: Buffer, mime: string): Promise<number | null> {
   const seconds = await parsedDuration(buffer, mime);

@@ -12,7 +12,7 @@ export interface MediaErrorParamsByCode {
    * `detected`: a key of DETECTED_DESCRIPTIONS or a file extension; absent when the type is unknown.
    * `family`: what sort of thing was detected, which picks the sentence.
    */
-  unsupported_type: { detected?: string; family?: 'image' | 'audio' | 'other'; name?: string };
+  unsupported_type: { detected?: string; family?: 'image' | 'audio' | 'video' | 'other'; name?: string };
   svg: { name?: string };
   too_many_pixels: { width: number; height: number; limit: number };
   unreadable_image: Record<string, never>;
@@ -60,7 +60,7 @@ const DETECTED_DESCRIPTIONS: Record<string, { en: string; he: string }> = {
   html: { en: 'a web page (HTML)', he: 'דף אינטרנט (HTML)' },
   xml: { en: 'an XML file', he: 'קובץ XML' },
   text: { en: 'a text file', he: 'קובץ טקסט' },
-  video: { en: 'a video', he: 'קובץ וידאו' },
+  mp4_without_tracks: { en: 'an MP4 file with no video or sound track', he: 'קובץ MP4 בלי רצועת וידאו או שמע' },
   program: { en: 'a program', he: 'תוכנה' },
   heic: { en: 'a HEIC photo (the iPhone format)', he: 'תמונת HEIC (הפורמט של iPhone)' },
   tiff: { en: 'a TIFF image', he: 'תמונת TIFF' },
@@ -85,6 +85,14 @@ const KIND_PLURAL: Record<MediaKind, { en: string; he: string }> = {
   image: { en: 'images', he: 'לתמונות' },
   pdf: { en: 'PDFs', he: 'לקובצי PDF' },
   audio: { en: 'audio files', he: 'לקובצי שמע' },
+  video: { en: 'videos', he: 'לסרטונים' },
+};
+
+/** Names of refused video formats, for "a video in … format"; others go by their extension. */
+const VIDEO_FORMATS: Record<string, string> = {
+  mov: 'QuickTime (MOV)',
+  mkv: 'Matroska (MKV)',
+  asf: 'Windows Media (WMV)',
 };
 
 const MB = 1024 * 1024;
@@ -110,8 +118,16 @@ function list(names: string[], lang: Lang): string {
   return quoted.join(', ');
 }
 
-const ACCEPTED_EN = 'images (JPEG, PNG, WebP, GIF, AVIF), PDFs, or audio (MP3, M4A, WAV, Ogg)';
-const ACCEPTED_HE = 'תמונות (JPEG, PNG, WebP, GIF, AVIF), קובצי PDF או קובצי שמע (MP3, M4A, WAV, Ogg)';
+const ACCEPTED_EN = 'images (JPEG, PNG, WebP, GIF, AVIF), PDFs, audio (MP3, M4A, WAV, Ogg) or video (MP4, WebM)';
+const ACCEPTED_HE =
+  'תמונות (JPEG, PNG, WebP, GIF, AVIF), קובצי PDF, קובצי שמע (MP3, M4A, WAV, Ogg) או סרטונים (MP4, WebM)';
+
+/** Why a video in another format is refused, and what to do instead. */
+function refusedVideo(format: string, lang: Lang): string {
+  return lang === 'he'
+    ? `הקובץ הוא סרטון בפורמט ${format}\u200e, שלא כל הדפדפנים יודעים להציג. יש להמיר אותו ל-MP4 (H.264)\u200e או ל-WebM ולהעלות את הקובץ החדש.`
+    : `This file is a video in ${format} format, which not every browser plays. Convert it to MP4 (H.264) or WebM and upload that.`;
+}
 
 function format(detail: MediaErrorDetail, lang: Lang): string {
   const he = lang === 'he';
@@ -136,6 +152,7 @@ function format(detail: MediaErrorDetail, lang: Lang): string {
           ? `לא ניתן לזהות את סוג הקובץ. אפשר להעלות ${ACCEPTED_HE}.`
           : `This file’s type could not be recognised. You can upload ${ACCEPTED_EN}.`;
       }
+      if (family === 'video') return refusedVideo(VIDEO_FORMATS[detected] ?? detected.toUpperCase(), lang);
       const what = describe(detected, lang);
       if (family === 'image' || family === 'audio') {
         return he
@@ -143,8 +160,8 @@ function format(detail: MediaErrorDetail, lang: Lang): string {
           : `This file is ${what}, a format that can’t be uploaded. You can upload ${ACCEPTED_EN}.`;
       }
       return he
-        ? `הקובץ הוא ${what}, לא תמונה, PDF או קובץ שמע.`
-        : `This file is ${what}, not an image, PDF or audio file.`;
+        ? `הקובץ הוא ${what}, לא תמונה, PDF, קובץ שמע או סרטון.`
+        : `This file is ${what}, not an image, PDF, audio or video file.`;
     }
     case 'svg':
       return he

@@ -11,12 +11,14 @@ import { migrateToLatest } from '../db/migrate.js';
 import type { Media } from '../db/schema.js';
 import { makePdf, makeWav } from '../seed/demo-files.js';
 import { makeMp3, makeOggOpus } from '../../test/support/make-audio.js';
+import { makeMp4, makeWebm } from '../../test/support/make-video.js';
 import { MediaError, mediaErrorMessage, type MediaErrorCode } from './media-errors.js';
 import {
   audioDurationSeconds,
   deleteMedia,
   listMedia,
   mediaFilePaths,
+  mediaUrl,
   parseVariants,
   saveUpload,
   toImageSources,
@@ -521,6 +523,32 @@ for (const { engine, skip } of engines) {
       assert.equal(await audioDurationSeconds(makeWav(4), 'audio/wav'), 4);
       assert.equal(await audioDurationSeconds(makeMp3(3600), 'audio/mpeg'), 3600);
       assert.equal(await audioDurationSeconds(Buffer.from('ID3 but nothing else'), 'audio/mpeg'), null);
+    });
+
+    it('stores MP4 and WebM videos as they are, with their duration, served under /media/ like audio', async () => {
+      const mp4Bytes = makeMp4(['vide', 'soun'], 95);
+      const mp4 = await saveUpload(db, store, { buffer: mp4Bytes, originalName: 'panel.mp4' });
+      assert.equal(mp4.kind, 'video');
+      assert.equal(mp4.mime, 'video/mp4');
+      assert.equal(mp4.duration_seconds, 95);
+      assert.match(mp4.path, /^\d{4}\/\d{2}\/[0-9a-f]{16}-original\.mp4$/);
+      assert.equal(mediaUrl(mp4.path), `/media/${mp4.path}`);
+      assert.deepEqual(readFileSync(onDisk(mp4.path)), mp4Bytes);
+      assert.deepEqual([mp4.variants_json, mp4.width, mp4.height], ['[]', null, null]);
+      assert.equal(toImageSources(mp4), null);
+
+      const webm = await saveUpload(db, store, { buffer: makeWebm(42), originalName: 'talk.webm' });
+      assert.deepEqual([webm.kind, webm.mime, webm.duration_seconds], ['video', 'video/webm', 42]);
+      assert.match(webm.path, /-original\.webm$/);
+
+      // music-metadata measures an MP4 by its sound track: a silent one has no length.
+      const silent = await saveUpload(db, store, { buffer: makeMp4(['vide'], 10), originalName: 'b-roll.mp4' });
+      assert.equal(silent.duration_seconds, null);
+
+      assert.deepEqual(
+        (await listMedia(db, { kind: 'video' })).items.map((m) => m.original_name),
+        ['b-roll.mp4', 'talk.webm', 'panel.mp4'],
+      );
     });
 
     it('keeps stored paths inside the media folder', async () => {

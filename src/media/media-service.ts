@@ -59,7 +59,7 @@ export async function saveUpload(db: Db, store: MediaStore, input: SaveUploadInp
     const path = fileName(image.main.label, image.main.ext);
     main = { path, mime: image.main.mime, data: image.main.data, width: image.width, height: image.height };
   } else {
-    // PDFs and audio are kept byte for byte; the site serves them with nosniff and a sandbox CSP.
+    // PDFs, audio and video are kept byte for byte; the site serves them with nosniff and a sandbox CSP.
     main = {
       path: fileName('original', sniffed.ext),
       mime: sniffed.mime,
@@ -67,7 +67,9 @@ export async function saveUpload(db: Db, store: MediaStore, input: SaveUploadInp
       width: null,
       height: null,
     };
-    if (sniffed.kind === 'audio') durationSeconds = await audioDurationSeconds(input.buffer, sniffed.mime);
+    if (sniffed.kind === 'audio' || sniffed.kind === 'video') {
+      durationSeconds = await audioDurationSeconds(input.buffer, sniffed.mime);
+    }
   }
   files.set(main.path, main);
 

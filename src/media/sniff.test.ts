@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import JSZip from 'jszip';
 import sharp from 'sharp';
 import { makePdf, makeWav } from '../seed/demo-files.js';
+import { makeMp4, makeWebm } from '../../test/support/make-video.js';
 import { MediaError, mediaErrorMessage, type MediaErrorCode } from './media-errors.js';
 import { MAX_IMAGE_BYTES, MAX_UPLOAD_BYTES, sniffUpload } from './sniff.js';
 
@@ -18,21 +19,8 @@ async function refused<C extends MediaErrorCode>(buffer: Buffer, name: string, c
   assert.fail(`${name} was accepted`);
 }
 
-/** An MP4 container: an `ftyp` box with the given brand and `hdlr` boxes of the given handler types. */
-function mp4(brand: string, handlers: string[]): Buffer {
-  const box = (type: string, body: Buffer) => {
-    const head = Buffer.alloc(8);
-    head.writeUInt32BE(8 + body.length, 0);
-    head.write(type, 4, 'latin1');
-    return Buffer.concat([head, body]);
-  };
-  const ftyp = box('ftyp', Buffer.from(`${brand}\0\0\0\0isommp42`, 'latin1'));
-  const hdlrs = handlers.map((h) => box('hdlr', Buffer.concat([Buffer.alloc(8), Buffer.from(h), Buffer.alloc(13)])));
-  return Buffer.concat([ftyp, box('moov', Buffer.concat(hdlrs)), box('mdat', Buffer.alloc(64))]);
-}
-
 describe('sniffUpload', () => {
-  it('accepts images, PDFs and audio by their content', async () => {
+  it('accepts images, PDFs, audio and video by their content', async () => {
     const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } })
       .png()
       .toBuffer();
@@ -52,9 +40,14 @@ describe('sniffUpload', () => {
       [makePdf(['Hello']), 'report.doc', 'pdf', 'application/pdf', 'pdf'],
       [makeWav(1), 'tone.wav', 'audio', 'audio/wav', 'wav'],
       [mp3, 'talk.mp3', 'audio', 'audio/mpeg', 'mp3'],
-      [mp4('M4A ', ['soun']), 'talk.m4a', 'audio', 'audio/mp4', 'm4a'],
-      [mp4('isom', ['soun']), 'talk.m4a', 'audio', 'audio/mp4', 'm4a'],
+      [makeMp4(['soun'], 1, 'M4A '), 'talk.m4a', 'audio', 'audio/mp4', 'm4a'],
+      [makeMp4(['soun']), 'talk.m4a', 'audio', 'audio/mp4', 'm4a'],
       [opus, 'talk.opus', 'audio', 'audio/ogg', 'opus'],
+      // An MP4 with a picture track is a video, whatever its brand or name says.
+      [makeMp4(['vide', 'soun']), 'talk.m4a', 'video', 'video/mp4', 'mp4'],
+      [makeMp4(['soun', 'vide'], 1, 'mp42'), 'panel.mov', 'video', 'video/mp4', 'mp4'],
+      [makeMp4(['vide']), 'silent.mp4', 'video', 'video/mp4', 'mp4'],
+      [makeWebm(), 'talk.mp4', 'video', 'video/webm', 'webm'],
     ];
     for (const [buffer, name, kind, mime, ext] of cases) {
       assert.deepEqual(await sniffUpload(buffer, name), { kind, mime, ext }, `${name} as ${mime}`);
@@ -77,20 +70,23 @@ describe('sniffUpload', () => {
       'photo.jpg',
       'unsupported_type',
     );
-    assert.equal(html.message, 'This file is a web page (HTML), not an image, PDF or audio file.');
-    assert.equal(mediaErrorMessage(html, 'he'), 'הקובץ הוא דף אינטרנט (HTML), לא תמונה, PDF או קובץ שמע.');
+    assert.equal(html.message, 'This file is a web page (HTML), not an image, PDF, audio or video file.');
+    assert.equal(mediaErrorMessage(html, 'he'), 'הקובץ הוא דף אינטרנט (HTML), לא תמונה, PDF, קובץ שמע או סרטון.');
     const text = await refused(Buffer.from('Just some notes\nsecond line'), 'notes.pdf', 'unsupported_type');
-    assert.equal(text.message, 'This file is a text file, not an image, PDF or audio file.');
+    assert.equal(text.message, 'This file is a text file, not an image, PDF, audio or video file.');
   });
 
   it('says what a refused file is when it is known', async () => {
     const zip = await new JSZip().file('a.txt', 'hello').generateAsync({ type: 'nodebuffer' });
     const err = await refused(zip, 'photo.jpg', 'unsupported_type');
-    assert.equal(err.message, 'This file is a ZIP archive, not an image, PDF or audio file.');
-    assert.equal(mediaErrorMessage(err, 'he'), 'הקובץ הוא ארכיון ZIP, לא תמונה, PDF או קובץ שמע.');
+    assert.equal(err.message, 'This file is a ZIP archive, not an image, PDF, audio or video file.');
+    assert.equal(mediaErrorMessage(err, 'he'), 'הקובץ הוא ארכיון ZIP, לא תמונה, PDF, קובץ שמע או סרטון.');
 
-    const video = await refused(mp4('isom', ['vide', 'soun']), 'talk.m4a', 'unsupported_type');
-    assert.match(video.message, /^This file is a video, not an image/);
+    const empty = await refused(makeMp4([]), 'talk.mp4', 'unsupported_type');
+    assert.equal(
+      empty.message,
+      'This file is an MP4 file with no video or sound track, not an image, PDF, audio or video file.',
+    );
 
     const tiff = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } })
       .tiff()
@@ -100,6 +96,32 @@ describe('sniffUpload', () => {
       tiffErr.message,
       /^This file is a TIFF image, a format that can’t be uploaded\. You can upload images/,
     );
+  });
+
+  it('refuses video formats that not every browser plays, saying which to use', async () => {
+    const avi = Buffer.concat([
+      Buffer.from('RIFF'),
+      Buffer.from([100, 0, 0, 0]),
+      Buffer.from('AVI LIST'),
+      Buffer.alloc(92),
+    ]);
+    const cases: [Buffer, string][] = [
+      [makeMp4(['vide', 'soun'], 1, 'qt  '), 'QuickTime (MOV)'],
+      [makeWebm(1, 'matroska'), 'Matroska (MKV)'],
+      [avi, 'AVI'],
+    ];
+    for (const [buffer, format] of cases) {
+      const err = await refused(buffer, 'talk.mp4', 'unsupported_type');
+      assert.equal(err.params.family, 'video');
+      assert.equal(
+        err.message,
+        `This file is a video in ${format} format, which not every browser plays. Convert it to MP4 (H.264) or WebM and upload that.`,
+      );
+      assert.equal(
+        mediaErrorMessage(err, 'he'),
+        `הקובץ הוא סרטון בפורמט ${format}\u200e, שלא כל הדפדפנים יודעים להציג. יש להמיר אותו ל-MP4 (H.264)\u200e או ל-WebM ולהעלות את הקובץ החדש.`,
+      );
+    }
   });
 
   it('refuses bytes of no known type, whatever the name', async () => {
@@ -113,8 +135,8 @@ describe('sniffUpload', () => {
     bytes[0] = 0x00;
     const err = await refused(bytes, 'report.pdf', 'unsupported_type');
     assert.equal(err.params.detected, undefined);
-    assert.match(err.message, /could not be recognised/);
-    assert.match(mediaErrorMessage(err, 'he'), /לא ניתן לזהות/);
+    assert.match(err.message, /could not be recognised\. You can upload .*, audio .* or video \(MP4, WebM\)\.$/);
+    assert.match(mediaErrorMessage(err, 'he'), /^לא ניתן לזהות .* או סרטונים \(MP4, WebM\)\.$/);
     await refused(Buffer.alloc(0), 'empty.jpg', 'empty');
   });
 

@@ -12,13 +12,19 @@ const MB = 1024 * 1024;
 export const MAX_IMAGE_BYTES = 20 * MB;
 export const MAX_PDF_BYTES = 50 * MB;
 export const MAX_AUDIO_BYTES = 200 * MB;
+/**
+ * As for audio, so the HTTP limit does not grow: about 15 minutes of 720p. Longer recordings
+ * belong on YouTube or Vimeo, which the video gallery links to.
+ */
+export const MAX_VIDEO_BYTES = 200 * MB;
 export const MAX_BYTES_BY_KIND: Readonly<Record<MediaKind, number>> = {
   image: MAX_IMAGE_BYTES,
   pdf: MAX_PDF_BYTES,
   audio: MAX_AUDIO_BYTES,
+  video: MAX_VIDEO_BYTES,
 };
 /** The largest upload of any kind: the limit for the HTTP layer (multipart `fileSize`). */
-export const MAX_UPLOAD_BYTES = Math.max(MAX_IMAGE_BYTES, MAX_PDF_BYTES, MAX_AUDIO_BYTES);
+export const MAX_UPLOAD_BYTES = Math.max(...Object.values(MAX_BYTES_BY_KIND));
 /** Images with more pixels than this are refused before decoding (decompression bombs). */
 export const MAX_IMAGE_PIXELS = 50_000_000;
 
@@ -72,8 +78,9 @@ function acceptedType({ mime, ext }: FileTypeResult, buffer: Buffer): SniffedFil
     case 'audio/x-m4a':
       return { kind: 'audio', mime: 'audio/mp4', ext: 'm4a' };
     case 'video/mp4':
-      // Many encoders label M4A audio with a generic MP4 brand; accept it when it has no video track.
-      return isAudioOnlyMp4(buffer) ? { kind: 'audio', mime: 'audio/mp4', ext: 'm4a' } : undefined;
+      return mp4Type(buffer);
+    case 'video/webm':
+      return { kind: 'video', mime, ext: 'webm' };
     case 'audio/aac':
       return { kind: 'audio', mime, ext: 'aac' };
     case 'audio/wav':
@@ -89,17 +96,18 @@ function acceptedType({ mime, ext }: FileTypeResult, buffer: Buffer): SniffedFil
 }
 
 /**
- * True for an MP4 (ISO BMFF) file whose tracks are all sound: a `hdlr` box's handler type
- * sits 8 bytes after the box type (version/flags, pre_defined).
+ * An MP4 (ISO BMFF) file is a video when it has a picture track, and M4A audio when all its
+ * tracks are sound (many encoders label M4A with a generic MP4 brand). A `hdlr` box's handler
+ * type sits 8 bytes after the box type (version/flags, pre_defined).
  */
-function isAudioOnlyMp4(buffer: Buffer): boolean {
+function mp4Type(buffer: Buffer): SniffedFile | undefined {
   let sound = false;
   for (let at = buffer.indexOf('hdlr'); at !== -1; at = buffer.indexOf('hdlr', at + 4)) {
     const handler = buffer.toString('latin1', at + 12, at + 16);
-    if (handler === 'vide') return false;
+    if (handler === 'vide') return { kind: 'video', mime: 'video/mp4', ext: 'mp4' };
     if (handler === 'soun') sound = true;
   }
-  return sound;
+  return sound ? { kind: 'audio', mime: 'audio/mp4', ext: 'm4a' } : undefined;
 }
 
 const DETECTED_KEYS: Record<string, string> = {
@@ -145,9 +153,12 @@ const DETECTED_KEYS: Record<string, string> = {
 
 function describeDetected({ mime, ext }: FileTypeResult): {
   detected: string;
-  family: 'image' | 'audio' | 'other';
+  family: 'image' | 'audio' | 'video' | 'other';
 } {
-  if (mime.startsWith('video/')) return { detected: 'video', family: 'other' };
+  // An MP4 refused here has neither a picture nor a sound track.
+  if (mime === 'video/mp4') return { detected: 'mp4_without_tracks', family: 'other' };
+  // Other video formats (MOV, AVI, MKV…) are refused because not every browser plays them.
+  if (mime.startsWith('video/')) return { detected: ext, family: 'video' };
   const family = mime.startsWith('image/') ? 'image' : mime.startsWith('audio/') ? 'audio' : 'other';
   return { detected: DETECTED_KEYS[ext] ?? ext, family };
 }

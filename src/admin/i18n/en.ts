@@ -175,7 +175,7 @@ export const en = {
 
   mediaTitle: 'Media library',
   upload: 'Upload',
-  uploadFile: 'File (image, PDF or audio)',
+  uploadFile: 'File (image, PDF, audio or video)',
   altEn: 'Alternative text (English)',
   altHe: 'Alternative text (Hebrew)',
   altHelp: 'Describe the image for readers who cannot see it. Required for images.',
@@ -394,6 +394,10 @@ export const en = {
     'This removes {email} for good: the address, the chosen topics and the record of every newsletter sent to it. It cannot be undone. The audit log keeps only the fact of the erasure, not the address.',
   eraseConfirm: 'Yes, erase for good',
   subscriberErased: 'The subscriber was erased.',
+  mediaKindImage: 'Image',
+  mediaKindPdf: 'PDF',
+  mediaKindAudio: 'Audio',
+  mediaKindVideo: 'Video',
   // — events: add this part's messages below this line —
   navEvents: 'Events',
   eventsTitle: 'Events',

@@ -176,7 +176,7 @@ export const he: Record<AdminMessageKey, string> = {
 
   mediaTitle: 'ספריית מדיה',
   upload: 'העלאה',
-  uploadFile: 'קובץ (תמונה, PDF או שמע)',
+  uploadFile: 'קובץ (תמונה, PDF, שמע או וידאו)',
   altEn: 'טקסט חלופי (אנגלית)',
   altHe: 'טקסט חלופי (עברית)',
   altHelp: 'תיאור התמונה לקוראים שאינם יכולים לראות אותה. חובה בתמונות.',
@@ -393,6 +393,10 @@ export const he: Record<AdminMessageKey, string> = {
     'הפעולה מוחקת את {email} לצמיתות: את הכתובת, את הנושאים שנבחרו ואת הרישום של כל גיליון שנשלח אליה. אי אפשר לבטל אותה. יומן הביקורת שומר רק את עצם המחיקה, לא את הכתובת.',
   eraseConfirm: 'כן, למחוק לצמיתות',
   subscriberErased: 'המנוי נמחק.',
+  mediaKindImage: 'תמונה',
+  mediaKindPdf: 'PDF',
+  mediaKindAudio: 'שמע',
+  mediaKindVideo: 'וידאו',
   // — events: add this part's messages below this line —
   navEvents: 'אירועים',
   eventsTitle: 'אירועים',

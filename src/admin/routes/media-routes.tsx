@@ -8,12 +8,20 @@ import { isMediaError, mediaErrorMessage, formatBytes } from '../../media/media-
 import { deleteMedia, listMedia, mediaUrl, parseVariants, saveUpload } from '../../media/media-service.js';
 import { idParam, noticeParam, pageParam, stringParam } from '../admin-params.js';
 import type { AdminKit } from '../admin-plugin.js';
+import type { AdminMessageKey } from '../i18n/index.js';
 import { readMultipartForm } from '../multipart-form.js';
 import { Alert, CsrfField, TextField } from '../views/fields.js';
 
 function kindParam(raw: unknown): MediaKind | undefined {
   return (MEDIA_KINDS as readonly string[]).includes(String(raw)) ? (raw as MediaKind) : undefined;
 }
+
+const KIND_LABEL: Record<MediaKind, AdminMessageKey> = {
+  image: 'mediaKindImage',
+  pdf: 'mediaKindPdf',
+  audio: 'mediaKindAudio',
+  video: 'mediaKindVideo',
+};
 
 /** The smallest variant of an image, for thumbnails in lists and the editor's picker. */
 function thumbnail(media: { path: string; variants_json: string; kind: MediaKind }) {
@@ -64,7 +72,7 @@ export function registerMediaRoutes(admin: FastifyInstance, kit: AdminKit) {
               name="file"
               type="file"
               required
-              accept="image/jpeg,image/png,image/webp,image/gif,image/avif,application/pdf,audio/*"
+              accept="image/jpeg,image/png,image/webp,image/gif,image/avif,application/pdf,audio/*,video/mp4,video/webm"
               aria-invalid={options.problems?.file ? 'true' : undefined}
               aria-describedby={options.problems?.file ? 'file-error' : undefined}
             />
@@ -80,6 +88,17 @@ export function registerMediaRoutes(admin: FastifyInstance, kit: AdminKit) {
           <div class="field">
             <label for="f-q">{t('mediaSearch')}</label>
             <input id="f-q" name="q" type="search" value={q} maxLength={200} />
+          </div>
+          <div class="field">
+            <label for="f-kind">{t('colKind')}</label>
+            <select id="f-kind" name="kind">
+              <option value="">{t('any')}</option>
+              {MEDIA_KINDS.map((k) => (
+                <option key={k} value={k} selected={k === kind}>
+                  {t(KIND_LABEL[k])}
+                </option>
+              ))}
+            </select>
           </div>
           <button type="submit">{t('filterApply')}</button>
         </form>
@@ -111,7 +130,7 @@ export function registerMediaRoutes(admin: FastifyInstance, kit: AdminKit) {
                       </form>
                     ) : null}
                   </td>
-                  <td>{m.kind}</td>
+                  <td>{t(KIND_LABEL[m.kind])}</td>
                   <td>{formatBytes(m.bytes)}</td>
                   <td dir="ltr">{m.alt_en}</td>
                   <td dir="rtl">{m.alt_he}</td>
