@@ -1,10 +1,9 @@
 import { inLang } from '../content/bilingual.js';
-import { topicAncestors } from '../content/catalog.js';
 import type { Paged } from '../content/publication-queries.js';
 import type { Event, Media } from '../db/schema.js';
 import { formatNumber, type MessageKey } from '../site/i18n/index.js';
 import { paths, withPage } from '../site/paths.js';
-import { AuthorLinks, Breadcrumbs, CardList, Pagination } from '../site/views/components.js';
+import { AuthorLinks, Breadcrumbs, CardList, Pagination, TopicTags } from '../site/views/components.js';
 import type { PageContext } from '../site/views/page-context.js';
 import type { EventCard, EventDetail, EventPeriod } from './event-queries.js';
 import { eventTimes, LOCALES } from './event-times.js';
@@ -186,26 +185,6 @@ function EventFacts({ ctx, detail, ended }: { ctx: PageContext; detail: EventDet
   );
 }
 
-function EventTopics({ ctx, topicIds }: { ctx: PageContext; topicIds: number[] }) {
-  const { t, lang, catalog } = ctx;
-  const topics = topicIds.flatMap((id) => catalog.topicById.get(id) ?? []);
-  if (topics.length === 0) return null;
-  return (
-    <footer class="publication-topics">
-      <h2 class="small-heading">{t('topics')}</h2>
-      <ul class="tags">
-        {topics.map((topic) => (
-          <li key={topic.id}>
-            <a href={paths.topic(lang, topic)}>
-              {[...topicAncestors(catalog, topic), topic].map((x) => inLang(x, 'name', lang)).join(' › ')}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </footer>
-  );
-}
-
 /** The event page: facts, recording, description, registration, topics and related publications. */
 export function EventPage(props: {
   ctx: PageContext;
@@ -246,7 +225,7 @@ export function EventPage(props: {
       {detail.recording ? <Recording ctx={ctx} media={detail.recording} /> : null}
       {body ? <div class="body" dangerouslySetInnerHTML={{ __html: body }} /> : null}
       <RegistrationSection ctx={ctx} event={event} registration={registration} form={props.form} />
-      <EventTopics ctx={ctx} topicIds={detail.topicIds} />
+      <TopicTags ctx={ctx} topicIds={detail.topicIds} />
       {detail.publications.length > 0 ? (
         <section class="event-related" aria-labelledby="related-title">
           <h2 id="related-title">{t('eventRelated')}</h2>

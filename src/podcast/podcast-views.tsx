@@ -1,11 +1,9 @@
-import { inLang } from '../content/bilingual.js';
-import { topicAncestors } from '../content/catalog.js';
 import type { Paged } from '../content/publication-queries.js';
 import type { Media } from '../db/schema.js';
 import { mediaUrl, toImageSources } from '../media/image-sources.js';
 import { formatNumber } from '../site/i18n/index.js';
 import { paths, withPage } from '../site/paths.js';
-import { AuthorLinks, Breadcrumbs, Pagination, Time } from '../site/views/components.js';
+import { AuthorLinks, Breadcrumbs, Pagination, Time, TopicTags } from '../site/views/components.js';
 import type { PageContext } from '../site/views/page-context.js';
 import type { EpisodeDetail, EpisodeSummary } from './episode-queries.js';
 import type { Show } from './podcast-settings.js';
@@ -185,10 +183,9 @@ function Transcript({ ctx, slug, text }: { ctx: PageContext; slug: string; text:
 }
 
 export function EpisodePage({ ctx, show, detail }: { ctx: PageContext; show: Show; detail: EpisodeDetail }) {
-  const { t, lang, catalog } = ctx;
+  const { t, lang } = ctx;
   const e = detail.episode;
   const label = episodeLabel(ctx, { episodeNumber: e.episode_number, season: e.season });
-  const topics = detail.topicIds.flatMap((id) => catalog.topicById.get(id) ?? []);
   const duration = detail.audio?.duration_seconds ?? null;
   return (
     <article class="episode" aria-labelledby="episode-title">
@@ -220,20 +217,7 @@ export function EpisodePage({ ctx, show, detail }: { ctx: PageContext; show: Sho
         </section>
       ) : null}
       {e.transcript ? <Transcript ctx={ctx} slug={e.slug} text={e.transcript} /> : null}
-      {topics.length > 0 ? (
-        <footer class="publication-topics">
-          <h2 class="small-heading">{t('topics')}</h2>
-          <ul class="tags">
-            {topics.map((topic) => (
-              <li key={topic.id}>
-                <a href={paths.topic(lang, topic)}>
-                  {[...topicAncestors(catalog, topic), topic].map((x) => inLang(x, 'name', lang)).join(' › ')}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </footer>
-      ) : null}
+      <TopicTags ctx={ctx} topicIds={detail.topicIds} />
     </article>
   );
 }

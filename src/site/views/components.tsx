@@ -4,6 +4,7 @@ import { dirOf, formatDate, formatNumber } from '../i18n/index.js';
 import { paths } from '../paths.js';
 import type { PageContext } from './page-context.js';
 import { inLang } from '../../content/bilingual.js';
+import { topicAncestors } from '../../content/catalog.js';
 
 /** "Insight No. 1893", "Strategic Review Vol. 29, No. 3" or just the type name. */
 export function seriesLabel(
@@ -154,5 +155,26 @@ export function Breadcrumbs({ ctx, crumbs }: { ctx: PageContext; crumbs: Crumb[]
         ))}
       </ol>
     </nav>
+  );
+}
+
+/** The topics something is filed under, each with its path from the top ("Area › Topic"). */
+export function TopicTags({ ctx, topicIds }: { ctx: PageContext; topicIds: number[] }) {
+  const { t, lang, catalog } = ctx;
+  const topics = topicIds.flatMap((id) => catalog.topicById.get(id) ?? []);
+  if (topics.length === 0) return null;
+  return (
+    <footer class="publication-topics">
+      <h2 class="small-heading">{t('topics')}</h2>
+      <ul class="tags">
+        {topics.map((topic) => (
+          <li key={topic.id}>
+            <a href={paths.topic(lang, topic)}>
+              {[...topicAncestors(catalog, topic), topic].map((x) => inLang(x, 'name', lang)).join(' › ')}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </footer>
   );
 }

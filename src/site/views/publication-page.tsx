@@ -1,9 +1,8 @@
 import { CiteBox, PrintCitation } from '../../citations/cite-box.js';
 import type { PublicationCard, PublicationDetail } from '../../content/publication-queries.js';
-import { topicAncestors } from '../../content/catalog.js';
 import { dirOf, formatNumber } from '../i18n/index.js';
 import { paths } from '../paths.js';
-import { AuthorLinks, Breadcrumbs, PublicationCardView, seriesLabel, Time } from './components.js';
+import { AuthorLinks, Breadcrumbs, PublicationCardView, seriesLabel, Time, TopicTags } from './components.js';
 import type { PageContext } from './page-context.js';
 import { inLang } from '../../content/bilingual.js';
 
@@ -86,20 +85,7 @@ export function PublicationPage({
         ) : null}
         <CiteBox ctx={ctx} work={detail} />
         <div class="body" dangerouslySetInnerHTML={{ __html: p.body_html }} />
-        {topics.length > 0 ? (
-          <footer class="publication-topics">
-            <h2 class="small-heading">{t('topics')}</h2>
-            <ul class="tags">
-              {topics.map((topic) => (
-                <li key={topic.id}>
-                  <a href={paths.topic(lang, topic)}>
-                    {[...topicAncestors(catalog, topic), topic].map((x) => inLang(x, 'name', lang)).join(' › ')}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </footer>
-        ) : null}
+        <TopicTags ctx={ctx} topicIds={detail.topicIds} />
         <PrintCitation ctx={ctx} work={detail} />
       </article>
       <aside class="sidebar">
