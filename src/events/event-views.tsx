@@ -52,6 +52,7 @@ function heldInLabel(ctx: PageContext, heldIn: Event['held_in']): string {
 function seatsLabel(ctx: PageContext, capacity: number, confirmed: number): string {
   const left = Math.max(0, capacity - confirmed);
   if (left === 0) return ctx.t('eventSeatsFull');
+  if (left === 1) return ctx.t('eventOneSeatLeft', { capacity: formatNumber(capacity, ctx.lang) });
   return ctx.t('eventSeatsLeft', { left: formatNumber(left, ctx.lang), capacity: formatNumber(capacity, ctx.lang) });
 }
 

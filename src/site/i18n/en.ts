@@ -179,6 +179,7 @@ export const en = {
   eventRelated: 'Related publications',
   eventSeats: 'Seats',
   eventSeatsLeft: '{left} of {capacity} seats left',
+  eventOneSeatLeft: 'One seat left of {capacity}',
   eventSeatsFull: 'The hall is full',
   eventAddToCalendar: 'Add to your calendar (.ics)',
   eventRecording: 'Recording',

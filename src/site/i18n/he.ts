@@ -177,6 +177,7 @@ export const he: Record<MessageKey, string> = {
   eventRelated: 'פרסומים קשורים',
   eventSeats: 'מקומות',
   eventSeatsLeft: 'נותרו {left} מקומות מתוך {capacity}',
+  eventOneSeatLeft: 'נותר מקום אחד מתוך {capacity}',
   eventSeatsFull: 'האולם מלא',
   eventAddToCalendar: 'הוספה ליומן (‎.ics)',
   eventRecording: 'הקלטה',
