@@ -160,6 +160,24 @@ for (const { engine, skip } of await testEngines()) {
       assert.match(hebrew.body, /16:00–18:00 \(שעון בריטניה\)/);
       assert.match(hebrew.body, /כלומר [^<]*18:00–20:00 \(שעון ישראל\)\./);
       assert.match(hebrew.body, /נותרו 80 מקומות מתוך 80/);
+
+      // Search engines get the same facts as JSON-LD.
+      const block = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1];
+      assert.ok(block, 'an Event data block');
+      const data = JSON.parse(block) as Record<string, unknown> & {
+        performer: { name: string }[];
+        location: { '@type': string; url?: string }[];
+      };
+      assert.equal(data['@type'], 'Event');
+      assert.equal(data.name, 'Briefing london');
+      assert.equal(data.startDate, MARCH_START);
+      assert.equal(data.eventAttendanceMode, 'https://schema.org/MixedEventAttendanceMode');
+      assert.deepEqual(
+        data.location.map((l) => l['@type']),
+        ['Place', 'VirtualLocation'],
+      );
+      assert.equal(data.performer.length, 2);
+      assert.equal(data.url, `${PUBLIC_URL}/en/events/briefing-london`);
     });
 
     it('hides drafts and shows an event in the institute’s zone only once', async () => {

@@ -43,7 +43,7 @@ export function toHeadline(title: string): string {
 const absolute = (ctx: PageContext, path: string) => ctx.publicUrl + path;
 
 /** The institute, as publisher and employer. */
-function institute(ctx: PageContext): Node<Organization> {
+export function institute(ctx: PageContext): Node<Organization> {
   return {
     '@type': 'Organization',
     name: ctx.catalog.settings.instituteName[ctx.lang],
@@ -52,7 +52,7 @@ function institute(ctx: PageContext): Node<Organization> {
 }
 
 /** An expert by their bare name (titles go to honorificPrefix) with their page. */
-function expert(ctx: PageContext, person: Expert): Node<Person> {
+export function expert(ctx: PageContext, person: Expert): Node<Person> {
   const { honorific, name } = splitHonorific(inLang(person, 'name', ctx.lang));
   return {
     '@type': 'Person',

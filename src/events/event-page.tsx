@@ -6,6 +6,7 @@ import { paths } from '../site/paths.js';
 import type { FeedLink, PageContext } from '../site/views/page-context.js';
 import { eventDetail } from './event-queries.js';
 import { EventPage } from './event-views.js';
+import { EventHead } from '../discovery/entity-heads.js';
 import type { RegistrationFormState } from './registration-views.js';
 import { registrationState } from './registrations.js';
 
@@ -46,7 +47,12 @@ export async function eventView(
       path: paths.event(ctx.lang, slug),
       alternates: eventAlternates(event),
       feeds: [{ title, href: paths.eventIcs(ctx.lang, slug), type: 'text/calendar' }, calendarLink(ctx)],
-      head: <script src={ctx.scripts.eventTimes} defer />,
+      head: (
+        <>
+          <script src={ctx.scripts.eventTimes} defer />
+          <EventHead ctx={ctx} detail={detail} />
+        </>
+      ),
     },
     body: <EventPage ctx={ctx} detail={detail} registration={registrationState(event, detail.confirmed)} form={form} />,
   };
