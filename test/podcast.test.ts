@@ -237,6 +237,26 @@ for (const { engine, skip } of await testEngines()) {
       assert.equal(again.statusCode, 304);
     });
 
+    it('keeps the show guid it first made, even if the site moves', async () => {
+      await get('/en/podcast/feed.xml');
+      const kept = await db()
+        .selectFrom('settings')
+        .select('value')
+        .where('key', '=', 'podcast.guid.en')
+        .executeTakeFirstOrThrow();
+      assert.equal(kept.value, podcastGuid(`${ORIGIN}/en/podcast/feed.xml`));
+      await db()
+        .updateTable('settings')
+        .set({ value: 'ead4c236-bf58-58c6-a2c6-a6b28d128cb6' })
+        .where('key', '=', 'podcast.guid.en')
+        .execute();
+      await site.content.contentChanged();
+      assert.match(
+        (await get('/en/podcast/feed.xml')).body,
+        /<podcast:guid>ead4c236-bf58-58c6-a2c6-a6b28d128cb6<\/podcast:guid>/,
+      );
+    });
+
     it('keeps Hebrew intact in the Hebrew feed', async () => {
       const { feed } = await readFeed('he');
       assert.equal(feed.title, 'הפודקאסט של מכון מרידיאן למחקרי ביטחון');

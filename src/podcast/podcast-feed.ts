@@ -1,8 +1,9 @@
+import type { Kysely } from 'kysely';
 import { createHash } from 'node:crypto';
 import { create } from 'xmlbuilder2';
 import { inLang } from '../content/bilingual.js';
 import type { Catalog } from '../content/catalog.js';
-import type { Lang } from '../db/schema.js';
+import type { Database, Lang } from '../db/schema.js';
 import { withAbsoluteUrls } from '../feeds/feed-builder.js';
 import { mediaUrl } from '../media/image-sources.js';
 import { paths } from '../site/paths.js';
@@ -42,9 +43,30 @@ export function uuidV5(name: string, namespace: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** The show's `podcast:guid`: a UUIDv5 of the feed URL without its scheme and trailing slashes. */
+/** The show's `podcast:guid` as the spec derives it: a UUIDv5 of the feed URL without its scheme and trailing slashes. */
 export function podcastGuid(feedUrl: string): string {
   return uuidV5(feedUrl.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/+$/, ''), PODCAST_GUID_NAMESPACE);
+}
+
+/** Where a language's show feed lives. */
+export function podcastFeedUrl(publicUrl: string, lang: Lang): string {
+  return publicUrl + paths.feed(paths.podcast(lang), 'rss');
+}
+
+/**
+ * The show's guid, derived from the feed URL the first time it is asked for and then kept
+ * in the settings table: podcast apps key the show by it, so a later move of the site to
+ * another address must not change it.
+ */
+export async function showGuid(db: Kysely<Database>, lang: Lang, publicUrl: string): Promise<string> {
+  const key = `podcast.guid.${lang}`;
+  await db
+    .insertInto('settings')
+    .values({ key, value: podcastGuid(podcastFeedUrl(publicUrl, lang)) })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
+  return row.value;
 }
 
 export interface PodcastFeedInput {
@@ -55,6 +77,8 @@ export interface PodcastFeedInput {
   publicUrl: string;
   /** Published episodes, newest first; those without an audio file are left out. */
   episodes: EpisodeDetail[];
+  /** The show's `podcast:guid`, fixed once (see `showGuid`). */
+  guid: string;
 }
 
 /** The feed as XML text. Its dates come from the episodes, so an unchanged show gives the same bytes. */
@@ -83,9 +107,9 @@ function add(parent: XmlNode, name: string, text?: string, attributes: Record<st
   return node;
 }
 
-function addChannel(channel: XmlNode, { lang, show, publicUrl, episodes }: PodcastFeedInput) {
+function addChannel(channel: XmlNode, { lang, show, publicUrl, episodes, guid }: PodcastFeedInput) {
   const pageUrl = publicUrl + paths.podcast(lang);
-  const feedUrl = publicUrl + paths.feed(paths.podcast(lang), 'rss');
+  const feedUrl = podcastFeedUrl(publicUrl, lang);
   const newest = episodes[0]?.episode.published_at;
   add(channel, 'title', show.title);
   add(channel, 'link', pageUrl);
@@ -111,7 +135,7 @@ function addChannel(channel: XmlNode, { lang, show, publicUrl, episodes }: Podca
   add(channel, 'itunes:explicit', String(show.explicit));
   add(channel, 'itunes:type', 'episodic');
   add(channel, 'itunes:summary', show.description);
-  add(channel, 'podcast:guid', podcastGuid(feedUrl));
+  add(channel, 'podcast:guid', guid);
   // "no": other platforms may import the feed; `owner` is whom they would ask.
   add(channel, 'podcast:locked', 'no', show.ownerEmail ? { owner: show.ownerEmail } : {});
 }

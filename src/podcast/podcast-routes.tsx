@@ -9,7 +9,7 @@ import { FEED_FILES, inBothLanguages, paths, withPage } from '../site/paths.js';
 import { sendEncoded } from '../site/send-encoded.js';
 import type { FeedLink, PageContext } from '../site/views/page-context.js';
 import { feedEpisodes, findEpisode, listEpisodes } from './episode-queries.js';
-import { PODCAST_FEED_SIZE, renderPodcastFeed } from './podcast-feed.js';
+import { PODCAST_FEED_SIZE, renderPodcastFeed, showGuid } from './podcast-feed.js';
 import { loadShow, type Show } from './podcast-settings.js';
 import { EpisodePage, ShowPage } from './podcast-views.js';
 
@@ -62,11 +62,12 @@ export function registerPodcastRoutes(app: FastifyInstance, deps: SiteDeps) {
     const lang = languageOf(request);
     return sendCachedText(deps, request, reply, 'application/rss+xml; charset=utf-8', async () => {
       const catalog = await deps.content.getCatalog();
-      const [show, episodes] = await Promise.all([
+      const [show, episodes, guid] = await Promise.all([
         loadShow(db, catalog, lang),
         feedEpisodes(db, lang, PODCAST_FEED_SIZE),
+        showGuid(db, lang, deps.publicUrl),
       ]);
-      return renderPodcastFeed({ lang, show, catalog, publicUrl: deps.publicUrl, episodes });
+      return renderPodcastFeed({ lang, show, catalog, publicUrl: deps.publicUrl, episodes, guid });
     });
   });
 
