@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import type { AuditActor } from '../../audit/audit-log.js';
 import type { Kysely } from 'kysely';
 import { inLang } from '../../content/bilingual.js';
 import type { Database, DraftOrPublished, Lang, Video } from '../../db/schema.js';
@@ -24,12 +26,6 @@ import { DeleteBox, StructureList, type ListColumn } from '../views/structure-ta
 const PAGE_SIZE = 50;
 /** Library files offered in a form's picker, newest first (the chosen one is always added). */
 const MEDIA_CHOICES = 300;
-
-/** Routes are registered inside the admin's `/admin` prefix; links need the full path. */
-const MENTION_ROUTES = '/press/mentions';
-const VIDEO_ROUTES = '/press/videos';
-const MENTIONS = `${PRESS_BASE}/mentions`;
-const VIDEOS = `${PRESS_BASE}/videos`;
 
 interface FormOptions {
   id?: number;
@@ -116,10 +112,10 @@ async function mediaOptions(db: Kysely<Database>, lang: Lang, kind: 'image' | 'v
 export function registerPressRoutes(admin: FastifyInstance, kit: AdminKit) {
   admin.get('/press', async (request, reply) => {
     kit.actor(request, 'press.manage');
-    return reply.redirect(MENTIONS, 303);
+    return reply.redirect(`${PRESS_BASE}/mentions`, 303);
   });
-  registerMentionRoutes(admin, kit);
-  registerVideoRoutes(admin, kit);
+  registerPressResource(admin, kit, mentionResource);
+  registerPressResource(admin, kit, videoResource);
 }
 
 /** The list page of one kind: tabs, the table with its "new" button, page links. */
@@ -158,104 +154,102 @@ async function renderList<R extends { id: number }>(
   );
 }
 
-function registerMentionRoutes(admin: FastifyInstance, kit: AdminKit) {
-  const db = kit.deps.db.kysely;
-
-  async function existing(id: number): Promise<MentionCard> {
-    const mention = await findMention(db, id);
-    if (!mention) throw new EditorialError('not-found', 404);
-    return mention;
-  }
-
-  async function renderForm(request: FastifyRequest, reply: FastifyReply, options: FormOptions) {
-    const ctx = await kit.context(request, reply, noticeParam(queryOf(request).notice));
-    const action = options.id === undefined ? MENTIONS : `${MENTIONS}/${options.id}`;
-    return kit.page(
-      reply,
-      ctx,
-      ctx.t(options.id === undefined ? 'pressNewMention' : 'pressEditMention'),
-      <>
-        <PressTabs ctx={ctx} current="mentions" />
-        <MentionForm ctx={ctx} action={action} values={options.values} problems={options.problems} />
-        {options.id === undefined ? null : <DeleteBox ctx={ctx} action={`${action}/delete`} />}
-      </>,
-      options.status ?? 200,
-    );
-  }
-
-  async function save(request: FastifyRequest, reply: FastifyReply, id?: number) {
-    const actor = kit.actor(request, 'press.manage');
-    if (id !== undefined) await existing(id);
-    const values = formBody(request);
-    const catalog = await kit.deps.content.getCatalog();
-    const { fields, problems } = readMentionForm(values, new Set(catalog.personById.keys()));
-    if (hasProblems(problems)) return renderForm(request, reply, { id, values, problems, status: 400 });
-    const savedId = await saveMention(db, actor, fields, id);
-    await kit.deps.content.contentChanged();
-    return reply.redirect(`${MENTIONS}/${savedId}?notice=${id === undefined ? 'created' : 'saved'}`, 303);
-  }
-
-  admin.get(MENTION_ROUTES, (request, reply) =>
-    renderList(kit, request, reply, {
-      tab: 'mentions',
-      title: 'pressMentionsTitle',
-      newLabel: 'pressNewMention',
-      load: async (page) => {
-        const listing = await listAllMentions(db, page, PAGE_SIZE);
-        return { rows: listing.items, total: listing.total };
-      },
-      columns: mentionColumns,
-    }),
-  );
-
-  admin.get(`${MENTION_ROUTES}/new`, async (request, reply) => {
-    kit.actor(request, 'press.manage');
-    return renderForm(request, reply, { values: { lang: 'en' } });
-  });
-
-  admin.post(MENTION_ROUTES, (request, reply) => save(request, reply));
-
-  admin.get<{ Params: { id: string } }>(`${MENTION_ROUTES}/:id`, async (request, reply) => {
-    kit.actor(request, 'press.manage');
-    const mention = await existing(idParam(request.params.id));
-    return renderForm(request, reply, { id: mention.id, values: mentionValues(mention) });
-  });
-
-  admin.post<{ Params: { id: string } }>(`${MENTION_ROUTES}/:id`, (request, reply) =>
-    save(request, reply, idParam(request.params.id)),
-  );
-
-  admin.post<{ Params: { id: string } }>(`${MENTION_ROUTES}/:id/delete`, async (request, reply) => {
-    const actor = kit.actor(request, 'press.manage');
-    await deleteMention(db, actor, idParam(request.params.id));
-    await kit.deps.content.contentChanged();
-    return reply.redirect(`${MENTIONS}?notice=deleted`, 303);
-  });
+/** One kind of item the media-section admin edits: its list, form, checks and writes. */
+interface PressResource<Row extends { id: number }, Fields> {
+  tab: 'mentions' | 'videos';
+  listTitle: AdminMessageKey;
+  newLabel: AdminMessageKey;
+  editTitle: AdminMessageKey;
+  columns: (ctx: AdminContext) => ListColumn<Row>[];
+  list: (db: Kysely<Database>, page: number) => Promise<{ rows: Row[]; total: number }>;
+  find: (db: Kysely<Database>, id: number) => Promise<Row | undefined>;
+  /** The form's values for a new item, and for a stored one. */
+  blank: FormBody;
+  values: (row: Row) => FormBody;
+  form: (db: Kysely<Database>, ctx: AdminContext, action: string, options: FormOptions) => Promise<VNode>;
+  read: (kit: AdminKit, values: FormBody) => Promise<{ fields: Fields; problems: FieldProblems }>;
+  save: (db: Kysely<Database>, actor: AuditActor, fields: Fields, id?: number) => Promise<number>;
+  remove: (db: Kysely<Database>, actor: AuditActor, id: number) => Promise<unknown>;
 }
 
-function registerVideoRoutes(admin: FastifyInstance, kit: AdminKit) {
-  const db = kit.deps.db.kysely;
+const mentionResource: PressResource<MentionCard, ReturnType<typeof readMentionForm>['fields']> = {
+  tab: 'mentions',
+  listTitle: 'pressMentionsTitle',
+  newLabel: 'pressNewMention',
+  editTitle: 'pressEditMention',
+  columns: mentionColumns,
+  list: async (db, page) => {
+    const listing = await listAllMentions(db, page, PAGE_SIZE);
+    return { rows: listing.items, total: listing.total };
+  },
+  find: findMention,
+  blank: { lang: 'en' },
+  values: mentionValues,
+  form: async (_db, ctx, action, options) => (
+    <MentionForm ctx={ctx} action={action} values={options.values} problems={options.problems} />
+  ),
+  read: async (kit, values) => {
+    const catalog = await kit.deps.content.getCatalog();
+    return readMentionForm(values, new Set(catalog.personById.keys()));
+  },
+  save: saveMention,
+  remove: deleteMention,
+};
 
-  async function existing(id: number): Promise<Video> {
-    const video = await findVideo(db, id);
-    if (!video) throw new EditorialError('not-found', 404);
-    return video;
-  }
-
-  async function renderForm(request: FastifyRequest, reply: FastifyReply, options: FormOptions) {
-    const ctx = await kit.context(request, reply, noticeParam(queryOf(request).notice));
-    const action = options.id === undefined ? VIDEOS : `${VIDEOS}/${options.id}`;
+const videoResource: PressResource<Video, Awaited<ReturnType<typeof readVideoForm>>['fields']> = {
+  tab: 'videos',
+  listTitle: 'pressVideosTitle',
+  newLabel: 'pressNewVideo',
+  editTitle: 'pressEditVideo',
+  columns: videoColumns,
+  list: async (db, page) => {
+    const listing = await listAllVideos(db, page, PAGE_SIZE);
+    return { rows: listing.items.map((item) => item.video), total: listing.total };
+  },
+  find: findVideo,
+  blank: { provider: 'youtube' },
+  values: videoValues,
+  form: async (db, ctx, action, options) => {
     const choices: VideoChoices = {
       images: await mediaOptions(db, ctx.lang, 'image', field(options.values, 'poster_media_id')),
       videoFiles: await mediaOptions(db, ctx.lang, 'video', field(options.values, 'video_media_id')),
     };
+    return (
+      <VideoForm ctx={ctx} action={action} values={options.values} problems={options.problems} choices={choices} />
+    );
+  },
+  read: (kit, values) => readVideoForm(kit.deps.db.kysely, values),
+  save: saveVideo,
+  remove: deleteVideo,
+};
+
+/** The list, new, edit and delete routes of one resource under `/admin/press/<tab>`. */
+function registerPressResource<Row extends { id: number }, Fields>(
+  admin: FastifyInstance,
+  kit: AdminKit,
+  resource: PressResource<Row, Fields>,
+) {
+  const db = kit.deps.db.kysely;
+  // Routes are registered inside the admin's `/admin` prefix; links need the full path.
+  const routes = `/press/${resource.tab}`;
+  const base = `${PRESS_BASE}/${resource.tab}`;
+
+  async function existing(id: number): Promise<Row> {
+    const row = await resource.find(db, id);
+    if (!row) throw new EditorialError('not-found', 404);
+    return row;
+  }
+
+  async function renderForm(request: FastifyRequest, reply: FastifyReply, options: FormOptions) {
+    const ctx = await kit.context(request, reply, noticeParam(queryOf(request).notice));
+    const action = options.id === undefined ? base : `${base}/${options.id}`;
     return kit.page(
       reply,
       ctx,
-      ctx.t(options.id === undefined ? 'pressNewVideo' : 'pressEditVideo'),
+      ctx.t(options.id === undefined ? resource.newLabel : resource.editTitle),
       <>
-        <PressTabs ctx={ctx} current="videos" />
-        <VideoForm ctx={ctx} action={action} values={options.values} problems={options.problems} choices={choices} />
+        <PressTabs ctx={ctx} current={resource.tab} />
+        {await resource.form(db, ctx, action, options)}
         {options.id === undefined ? null : <DeleteBox ctx={ctx} action={`${action}/delete`} />}
       </>,
       options.status ?? 200,
@@ -266,47 +260,44 @@ function registerVideoRoutes(admin: FastifyInstance, kit: AdminKit) {
     const actor = kit.actor(request, 'press.manage');
     if (id !== undefined) await existing(id);
     const values = formBody(request);
-    const { fields, problems } = await readVideoForm(db, values);
+    const { fields, problems } = await resource.read(kit, values);
     if (hasProblems(problems)) return renderForm(request, reply, { id, values, problems, status: 400 });
-    const savedId = await saveVideo(db, actor, fields, id);
+    const savedId = await resource.save(db, actor, fields, id);
     await kit.deps.content.contentChanged();
-    return reply.redirect(`${VIDEOS}/${savedId}?notice=${id === undefined ? 'created' : 'saved'}`, 303);
+    return reply.redirect(`${base}/${savedId}?notice=${id === undefined ? 'created' : 'saved'}`, 303);
   }
 
-  admin.get(VIDEO_ROUTES, (request, reply) =>
+  admin.get(routes, (request, reply) =>
     renderList(kit, request, reply, {
-      tab: 'videos',
-      title: 'pressVideosTitle',
-      newLabel: 'pressNewVideo',
-      load: async (page) => {
-        const listing = await listAllVideos(db, page, PAGE_SIZE);
-        return { rows: listing.items.map((item) => item.video), total: listing.total };
-      },
-      columns: videoColumns,
+      tab: resource.tab,
+      title: resource.listTitle,
+      newLabel: resource.newLabel,
+      load: (page) => resource.list(db, page),
+      columns: resource.columns,
     }),
   );
 
-  admin.get(`${VIDEO_ROUTES}/new`, async (request, reply) => {
+  admin.get(`${routes}/new`, async (request, reply) => {
     kit.actor(request, 'press.manage');
-    return renderForm(request, reply, { values: { provider: 'youtube' } });
+    return renderForm(request, reply, { values: resource.blank });
   });
 
-  admin.post(VIDEO_ROUTES, (request, reply) => save(request, reply));
+  admin.post(routes, (request, reply) => save(request, reply));
 
-  admin.get<{ Params: { id: string } }>(`${VIDEO_ROUTES}/:id`, async (request, reply) => {
+  admin.get<{ Params: { id: string } }>(`${routes}/:id`, async (request, reply) => {
     kit.actor(request, 'press.manage');
-    const video = await existing(idParam(request.params.id));
-    return renderForm(request, reply, { id: video.id, values: videoValues(video) });
+    const row = await existing(idParam(request.params.id));
+    return renderForm(request, reply, { id: row.id, values: resource.values(row) });
   });
 
-  admin.post<{ Params: { id: string } }>(`${VIDEO_ROUTES}/:id`, (request, reply) =>
+  admin.post<{ Params: { id: string } }>(`${routes}/:id`, (request, reply) =>
     save(request, reply, idParam(request.params.id)),
   );
 
-  admin.post<{ Params: { id: string } }>(`${VIDEO_ROUTES}/:id/delete`, async (request, reply) => {
+  admin.post<{ Params: { id: string } }>(`${routes}/:id/delete`, async (request, reply) => {
     const actor = kit.actor(request, 'press.manage');
-    await deleteVideo(db, actor, idParam(request.params.id));
+    await resource.remove(db, actor, idParam(request.params.id));
     await kit.deps.content.contentChanged();
-    return reply.redirect(`${VIDEOS}?notice=deleted`, 303);
+    return reply.redirect(`${base}?notice=deleted`, 303);
   });
 }

@@ -286,3 +286,38 @@ export function StatusFilter<S extends string>(props: {
     </div>
   );
 }
+
+/** A work's title and its address slug (proposed from the title when left empty). */
+export function TitleSlugFields(props: {
+  ctx: AdminContext;
+  values: { title: string; slug: string };
+  problems: FieldProblems | undefined;
+  titleMax: number;
+  dir: 'ltr' | 'rtl';
+}) {
+  const { ctx, values, problems, dir } = props;
+  return (
+    <>
+      <TextField
+        ctx={ctx}
+        name="title"
+        label={ctx.t('fieldTitle')}
+        value={values.title}
+        problems={problems}
+        required
+        maxLength={props.titleMax}
+        dir={dir}
+      />
+      <TextField
+        ctx={ctx}
+        name="slug"
+        label={ctx.t('fieldSlug')}
+        value={values.slug}
+        problems={problems}
+        help={ctx.t('fieldSlugHelp')}
+        maxLength={80}
+        dir={dir}
+      />
+    </>
+  );
+}

@@ -20,6 +20,7 @@ import {
   SelectField,
   TextArea,
   TextField,
+  TitleSlugFields,
   type Option,
 } from './fields.js';
 import { TopicTree } from './publication-form.js';
@@ -169,24 +170,11 @@ export function EpisodeForm(props: EpisodeFormProps) {
       <CsrfField ctx={ctx} />
       {episode ? <input type="hidden" name="version" value={v('version')} /> : null}
       <LanguageField ctx={ctx} value={v('lang')} problems={problems} fixed={episode?.lang} />
-      <TextField
+      <TitleSlugFields
         ctx={ctx}
-        name="title"
-        label={t('fieldTitle')}
-        value={v('title')}
+        values={{ title: v('title'), slug: v('slug') }}
         problems={problems}
-        required
-        maxLength={EPISODE_LIMITS.title}
-        dir={dir}
-      />
-      <TextField
-        ctx={ctx}
-        name="slug"
-        label={t('fieldSlug')}
-        value={v('slug')}
-        problems={problems}
-        help={t('fieldSlugHelp')}
-        maxLength={80}
+        titleMax={EPISODE_LIMITS.title}
         dir={dir}
       />
       <SelectField

@@ -14,6 +14,7 @@ import {
   SelectField,
   TextArea,
   TextField,
+  TitleSlugFields,
   type Option,
 } from './fields.js';
 
@@ -87,24 +88,11 @@ export function PublicationForm(props: PublicationFormProps) {
       <CsrfField ctx={ctx} />
       {publication ? <input type="hidden" name="version" value={v('version')} /> : null}
       <LanguageField ctx={ctx} value={v('lang')} problems={problems} fixed={publication?.lang} />
-      <TextField
+      <TitleSlugFields
         ctx={ctx}
-        name="title"
-        label={t('fieldTitle')}
-        value={v('title')}
+        values={{ title: v('title'), slug: v('slug') }}
         problems={problems}
-        required
-        maxLength={LIMITS.title}
-        dir={dir}
-      />
-      <TextField
-        ctx={ctx}
-        name="slug"
-        label={t('fieldSlug')}
-        value={v('slug')}
-        problems={problems}
-        help={t('fieldSlugHelp')}
-        maxLength={80}
+        titleMax={LIMITS.title}
         dir={dir}
       />
       <div class="field-row">
