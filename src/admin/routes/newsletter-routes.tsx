@@ -34,7 +34,8 @@ import {
   type DeliveryFilters,
 } from '../newsletter-issues.js';
 import { Alert } from '../views/fields.js';
-import { DeliveryReport, IssueForm, IssueList, IssueSummary, IssueTools, SendForm } from '../views/newsletter-views.js';
+import { DeliveryReport } from '../views/delivery-report-views.js';
+import { IssueForm, IssueList, IssueSummary, IssueTools, SendForm } from '../views/newsletter-views.js';
 import { registerSubscriberRoutes } from './subscriber-routes.js';
 
 /*
