@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { registerAdmin } from './admin/admin-plugin.js';
 import { registerCitationRoutes } from './citations/citation-routes.js';
 import type { Config } from './config.js';
@@ -20,9 +20,12 @@ import { registerFeedRoutes } from './feeds/feed-routes.js';
 import { registerEventRoutes } from './events/event-routes.js';
 import { registerPodcastRoutes } from './podcast/podcast-routes.js';
 import { registerMediaSectionRoutes } from './press/media-section-routes.js';
+import { recordRoutes } from './site/route-list.js';
+import { registerHealthRoutes } from './site/health-routes.js';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './db/db-unavailable.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'dataDir' | 'pageCacheMb'>;
+  config: Pick<Config, 'publicUrl' | 'dataDir' | 'pageCacheMb'> & Partial<Pick<Config, 'trustProxy' | 'mediaDir'>>;
   db: Db;
   content: ContentService;
   mailer: Mailer;
@@ -68,7 +71,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? false,
     routerOptions: { querystringParser: parseQueryString, ignoreTrailingSlash: false, maxParamLength: 300 },
     disableRequestLogging: true,
+    // Behind nginx or a load balancer the client's address comes from X-Forwarded-For, but
+    // only when the hop that sent it is one we were told to trust.
+    trustProxy: deps.config.trustProxy ?? false,
   });
+  recordRoutes(app);
   const assets = loadAssets();
   const site: SiteDeps = {
     db: deps.db,
@@ -96,7 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(fastifyStatic, {
-    root: join(deps.config.dataDir, 'media'),
+    root: deps.config.mediaDir ?? join(deps.config.dataDir, 'media'),
     prefix: '/media/',
     decorateReply: false,
     index: false,
@@ -104,7 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxAge: '7d',
   });
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  registerHealthRoutes(app, deps.db);
 
   await registerAdmin(app, {
     db: deps.db,
@@ -129,6 +136,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler(async (error: Error & { statusCode?: number }, request, reply) => {
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return sendDatabaseUnavailable(reply);
+    }
     const known = error instanceof SiteError ? error : undefined;
     // Fastify's own client errors (bad JSON, oversized URL…) keep their 4xx status.
     const status = known?.status ?? (typeof error.statusCode === 'number' && error.statusCode < 500 ? 400 : 500);
@@ -148,4 +159,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   return app;
+}
+
+/** A page that needs nothing from the database, in both languages, asking to retry shortly. */
+function sendDatabaseUnavailable(reply: FastifyReply) {
+  return reply
+    .code(503)
+    .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+    .header('cache-control', 'no-store')
+    .type('text/html; charset=utf-8')
+    .send(
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Back in a moment</title></head><body>' +
+        '<h1>Back in a moment</h1><p>The site cannot reach its database just now. Please try again in a few seconds.</p>' +
+        '<div lang="he" dir="rtl"><h1>נחזור בעוד רגע</h1><p>האתר אינו מגיע כרגע למסד הנתונים. נסו שוב בעוד כמה שניות.</p></div>' +
+        '</body></html>',
+    );
 }

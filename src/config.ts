@@ -25,6 +25,14 @@ export interface Config {
   schedulerIntervalSeconds: number;
   /** Most newsletter mails sent per minute (the SMTP provider's limit). Default 300. */
   newsletterRatePerMinute: number;
+  /**
+   * Which proxies may set X-Forwarded-For/-Proto: false (default, direct to the internet),
+   * true (any hop: only when nothing else can reach the port), or a comma list of
+   * addresses/CIDRs such as `127.0.0.1,10.0.0.0/8`.
+   */
+  trustProxy: boolean | string[];
+  /** Folder of uploaded media, served at /media/. Shared by every node. Default `<dataDir>/media`. */
+  mediaDir: string;
   /** pino log level. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -77,6 +85,14 @@ const envSchema = z.object({
     .min(1, 'must be at least 1')
     .max(100000, 'must be at most 100000')
     .default(300),
+  TRUST_PROXY: z
+    .string()
+    .refine(
+      (v) => /^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/.test(v.replace(/\s/g, '')),
+      'must be true, false, or a comma list of addresses/CIDRs',
+    )
+    .optional(),
+  MEDIA_DIR: z.string().min(1, 'must not be empty').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -123,6 +139,14 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: v.MAIL_FROM,
     schedulerIntervalSeconds: v.SCHEDULER_INTERVAL_SECONDS,
     newsletterRatePerMinute: v.NEWSLETTER_RATE_PER_MINUTE,
+    trustProxy: parseTrustProxy(v.TRUST_PROXY),
+    mediaDir: resolve(v.MEDIA_DIR ?? `${v.DATA_DIR}/media`),
     logLevel: v.LOG_LEVEL,
   };
+}
+
+function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
+  const v = (value ?? 'false').replace(/\s/g, '');
+  if (v === 'true' || v === 'false') return v === 'true';
+  return v.split(',');
 }

@@ -24,11 +24,11 @@ export async function serve(config: Config): Promise<void> {
   const db = await openDatabase(config);
   const content = new ContentService(db);
   if (config.seedDemo && (await isEmpty(db))) {
-    const { publications } = await seedDemo(db, content, config.dataDir);
+    const { publications } = await seedDemo(db, content, config.mediaDir);
     console.log(`Seeded the demo institute: ${publications} publications in English and Hebrew.`);
   }
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
-  const mediaStore = new LocalMediaStore(join(config.dataDir, 'media'));
+  const mediaStore = new LocalMediaStore(config.mediaDir);
   const app = await buildApp({ config, db, content, mailer, mediaStore, logger: { level: config.logLevel } });
   const scheduler = startScheduler({ db, content }, config.schedulerIntervalSeconds, (error) =>
     app.log.error({ err: error }, 'scheduled publishing failed'),

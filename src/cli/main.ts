@@ -104,7 +104,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       return withContent(config, async (content, db) => {
         if (await isEmpty(db)) {
-          const { publications } = await seedDemo(db, content, config.dataDir);
+          const { publications } = await seedDemo(db, content, config.mediaDir);
           console.log(`Seeded the demo institute: ${publications} publications.`);
         }
         if (extra > 0) {

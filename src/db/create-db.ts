@@ -69,9 +69,12 @@ async function createPostgres(url: string, schema: string | undefined): Promise<
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
-    // A stuck database must not hang requests forever.
-    statement_timeout: 10_000,
-    connectionTimeoutMillis: 5_000,
+    // A stuck database must not hang requests: the server cancels a statement after 5 s, and
+    // the client gives up after 6 s even when the server cannot answer at all (frozen host,
+    // dropped network), so no request waits longer than that on one query.
+    statement_timeout: 5_000,
+    query_timeout: 6_000,
+    connectionTimeoutMillis: 3_000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   // An idle client losing its connection emits 'error' on the pool; without a listener

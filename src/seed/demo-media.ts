@@ -324,9 +324,9 @@ async function insertMentions(trx: Transaction<Database>) {
 }
 
 /** Writes a poster under DATA_DIR/media and records it in the library with its alt text. */
-async function insertPoster(trx: Transaction<Database>, dataDir: string, video: DemoVideo, data: Buffer) {
+async function insertPoster(trx: Transaction<Database>, mediaDir: string, video: DemoVideo, data: Buffer) {
   const path = `demo/video-${video.key}.jpg`;
-  const file = join(dataDir, 'media', path);
+  const file = join(mediaDir, path);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, data);
   const { id } = await trx
@@ -349,9 +349,9 @@ async function insertPoster(trx: Transaction<Database>, dataDir: string, video: 
   return id;
 }
 
-async function insertVideos(trx: Transaction<Database>, dataDir: string, posters: Buffer[]) {
+async function insertVideos(trx: Transaction<Database>, mediaDir: string, posters: Buffer[]) {
   for (const [i, video] of videos.entries()) {
-    const posterId = await insertPoster(trx, dataDir, video, posters[i]!);
+    const posterId = await insertPoster(trx, mediaDir, video, posters[i]!);
     await trx
       .insertInto('videos')
       .values({
@@ -376,13 +376,13 @@ async function insertVideos(trx: Transaction<Database>, dataDir: string, posters
  * Press releases are indexed for search as they are inserted; the caller's contentChanged()
  * then loads the new type into the catalog.
  */
-export async function seedDemoMedia(db: Db, content: ContentService, dataDir: string): Promise<void> {
+export async function seedDemoMedia(db: Db, content: ContentService, mediaDir: string): Promise<void> {
   // Drawn before the transaction: no database work waits on image encoding.
   const posters = await Promise.all(videos.map((v) => drawPoster(v.colours)));
   await db.kysely.transaction().execute(async (trx) => {
     const typeId = await insertPressReleaseType(trx);
     await insertPressReleases(trx, content, typeId);
     await insertMentions(trx);
-    await insertVideos(trx, dataDir, posters);
+    await insertVideos(trx, mediaDir, posters);
   });
 }

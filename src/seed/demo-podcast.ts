@@ -25,8 +25,8 @@ interface DemoMediaFile {
 }
 
 /** Writes a file under DATA_DIR/media and records it in the library. */
-async function addDemoMedia(trx: Transaction<Database>, dataDir: string, file: DemoMediaFile): Promise<number> {
-  const target = join(dataDir, 'media', ...file.path.split('/'));
+async function addDemoMedia(trx: Transaction<Database>, mediaDir: string, file: DemoMediaFile): Promise<number> {
+  const target = join(mediaDir, ...file.path.split('/'));
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, file.data);
   const { id } = await trx
@@ -68,12 +68,12 @@ async function makeArtwork(): Promise<Buffer> {
 
 async function insertEpisode(
   trx: Transaction<Database>,
-  dataDir: string,
+  mediaDir: string,
   ep: DemoEpisode,
   ids: { people: Map<string, number>; topics: Map<string, number> },
 ) {
   const audio = makeWav(ep.seconds, ep.frequency);
-  const audioMediaId = await addDemoMedia(trx, dataDir, {
+  const audioMediaId = await addDemoMedia(trx, mediaDir, {
     kind: 'audio',
     path: `demo/podcast-${ep.lang}-${ep.season}-${ep.number}.wav`,
     mime: 'audio/wav',
@@ -124,10 +124,10 @@ async function insertEpisode(
  * with generated audio, show notes, transcripts, guests and topics. Runs after the demo
  * people and topics exist; the caller announces the content change.
  */
-export async function seedDemoPodcast(db: Db, dataDir: string): Promise<void> {
+export async function seedDemoPodcast(db: Db, mediaDir: string): Promise<void> {
   const artwork = await makeArtwork();
   await db.kysely.transaction().execute(async (trx) => {
-    const artworkId = await addDemoMedia(trx, dataDir, {
+    const artworkId = await addDemoMedia(trx, mediaDir, {
       kind: 'image',
       path: 'demo/podcast-artwork.jpg',
       mime: 'image/jpeg',
@@ -153,6 +153,6 @@ export async function seedDemoPodcast(db: Db, dataDir: string): Promise<void> {
       people: new Map(people.map((p) => [p.slug, p.id])),
       topics: new Map(topics.map((t) => [t.slug_en, t.id])),
     };
-    for (const ep of demoEpisodes) await insertEpisode(trx, dataDir, ep, ids);
+    for (const ep of demoEpisodes) await insertEpisode(trx, mediaDir, ep, ids);
   });
 }

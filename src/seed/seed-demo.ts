@@ -62,10 +62,10 @@ interface DemoFile {
 
 async function addMedia(
   trx: Transaction<Database>,
-  dataDir: string,
+  mediaDir: string,
   { kind, path, mime, data, durationSeconds }: DemoFile,
 ) {
-  const file = join(dataDir, 'media', path);
+  const file = join(mediaDir, path);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, data);
   const { id } = await trx
@@ -91,7 +91,7 @@ async function addMedia(
  * Seeds the demo institute (types, topics, people, pages, menus, settings and the demo
  * publications with their PDFs and audio) in one transaction, then indexes it.
  */
-export async function seedDemo(db: Db, content: ContentService, dataDir: string): Promise<{ publications: number }> {
+export async function seedDemo(db: Db, content: ContentService, mediaDir: string): Promise<{ publications: number }> {
   let count = 0;
   await db.kysely.transaction().execute(async (trx) => {
     const s = demoSettings;
@@ -204,7 +204,7 @@ export async function seedDemo(db: Db, content: ContentService, dataDir: string)
         const base = `demo/${pub.key}-${lang}`;
         const edition = lang === 'he' ? 'Hebrew edition' : 'English edition';
         const pdfMediaId = pub.pdf
-          ? await addMedia(trx, dataDir, {
+          ? await addMedia(trx, mediaDir, {
               kind: 'pdf',
               path: `${base}.pdf`,
               mime: 'application/pdf',
@@ -217,7 +217,7 @@ export async function seedDemo(db: Db, content: ContentService, dataDir: string)
             })
           : null;
         const audioMediaId = pub.audio
-          ? await addMedia(trx, dataDir, {
+          ? await addMedia(trx, mediaDir, {
               kind: 'audio',
               path: `${base}.wav`,
               mime: 'audio/wav',
@@ -251,8 +251,8 @@ export async function seedDemo(db: Db, content: ContentService, dataDir: string)
   await seedDemoUsers(db.kysely);
   // Events, podcast and media section: one call each below.
   await seedDemoEvents(db);
-  await seedDemoMedia(db, content, dataDir);
-  await seedDemoPodcast(db, dataDir);
+  await seedDemoMedia(db, content, mediaDir);
+  await seedDemoPodcast(db, mediaDir);
   await content.contentChanged();
   return { publications: count };
 }

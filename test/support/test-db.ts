@@ -64,7 +64,7 @@ export async function createTestSite(
   });
   await migrateToLatest(db);
   const content = new ContentService(db);
-  if (options.seed !== false) await seedDemo(db, content, dataDir);
+  if (options.seed !== false) await seedDemo(db, content, join(dataDir, 'media'));
   const mail: OutgoingMail[] = [];
   const mailer: Mailer = options.mailer ?? { describe: 'test capture', send: async (m) => void mail.push(m) };
   const mediaStore = new LocalMediaStore(join(dataDir, 'media'));
