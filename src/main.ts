@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { ContentService } from './content/content-service.js';
@@ -10,6 +9,11 @@ import { createMailer } from './mail/mailer.js';
 import { LocalMediaStore } from './media/media-store.js';
 import { DEMO_PASSWORD, demoUsersPresent } from './seed/demo-users.js';
 import { isEmpty, seedDemo } from './seed/seed-demo.js';
+
+/** How often a node checks the stored content version (PostgreSQL nodes hear NOTIFY at once). */
+const CHANGE_POLL_MS = 2_000;
+/** Longest wait for in-flight requests and jobs on SIGTERM before exiting anyway. */
+const SHUTDOWN_GRACE_MS = 20_000;
 
 /** Opens the database and applies migrations. */
 export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
@@ -38,6 +42,10 @@ export async function serve(config: Config): Promise<void> {
     config.schedulerIntervalSeconds,
     (error) => app.log.error({ err: error }, 'newsletter sending failed'),
   );
+  const changes = content.watchForChanges({
+    pollMs: CHANGE_POLL_MS,
+    onError: (error) => app.log.warn({ err: error }, 'content change watch failed; retrying'),
+  });
   const demoUsers = await demoUsersPresent(db.kysely);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
@@ -62,15 +70,27 @@ export async function serve(config: Config): Promise<void> {
     ].join('\n'),
   );
 
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    if (stopping) {
+      app.log.warn({ signal }, 'second signal: stopping now');
+      process.exit(1);
+    }
+    stopping = true;
     app.log.info({ signal }, 'shutting down');
-    // close() stops accepting connections and waits for in-flight requests to finish.
-    await app.close();
-    await Promise.all([scheduler.stop(), newsletter.stop()]);
+    const deadline = setTimeout(() => {
+      app.log.error(`requests or jobs still running after ${SHUTDOWN_GRACE_MS / 1000} s; stopping anyway`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    deadline.unref();
+    // close() stops accepting connections and waits for in-flight requests; meanwhile the
+    // jobs finish the item in hand (a mail, a publication) and take no new one.
+    await Promise.all([app.close(), scheduler.stop(), newsletter.stop()]);
+    await changes.stop();
     mailer.close?.();
     await db.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }

@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from '../db/db-unavailable.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
@@ -54,7 +55,7 @@ declare module 'fastify' {
 /** Admin pages may use inline styles (the editor sets some); scripts still only from this site. */
 const ADMIN_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "media-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+  "media-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 export const FORM_BODY_LIMIT = 4 * 1024 * 1024;
 export const UPLOAD_LIMIT = 200 * 1024 * 1024;
@@ -206,6 +207,8 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
       });
 
       admin.setErrorHandler(async (error: Error & { statusCode?: number }, request, reply) => {
+        // The site-wide handler answers 503 + Retry-After without touching the database.
+        if (isDatabaseUnavailable(error)) throw error;
         const ctx = await kit.context(request, reply);
         if (error instanceof EditorialError) {
           return kit.page(
@@ -222,7 +225,8 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
           reply,
           ctx,
           String(status),
-          <p role="alert">{status === 413 ? 'Too large' : error.message}</p>,
+          // A 500's message may be the database's own words (SQL, table and column names).
+          <p role="alert">{status === 413 ? 'Too large' : status >= 500 ? 'Server error' : error.message}</p>,
           status,
         );
       });

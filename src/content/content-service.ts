@@ -32,6 +32,9 @@ export interface PublicationInput {
 
 type Listener = () => void;
 
+/** PostgreSQL NOTIFY channel for content changes; the payload is `<schema>:<version>`. */
+const CHANGE_CHANNEL = 'dossier_content';
+
 /**
  * Writes content and keeps what depends on it in step: rendered HTML, the search index,
  * the in-memory catalog and (through listeners) the page cache.
@@ -39,6 +42,10 @@ type Listener = () => void;
 export class ContentService {
   private catalog: Catalog | undefined;
   private readonly listeners = new Set<Listener>();
+  /** The last content version this process knows its caches reflect. */
+  private seenVersion: number | undefined;
+  /** Counts cache clears, so a catalog loaded across one is not kept. */
+  private changes = 0;
 
   private readonly db: Db;
 
@@ -48,8 +55,12 @@ export class ContentService {
 
   /** The in-memory catalog, loaded on first use and after every change. */
   async getCatalog(): Promise<Catalog> {
-    this.catalog ??= await loadCatalog(this.db.kysely);
-    return this.catalog;
+    if (this.catalog) return this.catalog;
+    const generation = this.changes;
+    const loaded = await loadCatalog(this.db.kysely);
+    // Content changed while loading: use what was read for this request, keep none of it.
+    if (generation === this.changes) this.catalog = loaded;
+    return loaded;
   }
 
   /** Called after every content change (the page cache clears itself here). */
@@ -58,9 +69,74 @@ export class ContentService {
     return () => this.listeners.delete(listener);
   }
 
-  /** Marks content as changed: bumps the stored version, reloads the catalog, notifies. */
+  /**
+   * Marks content as changed: bumps the stored version, reloads the catalog, clears the
+   * caches here, and tells the other app nodes (see `watchForChanges`).
+   */
   async contentChanged(): Promise<void> {
-    await sql`update site_state set value = value + 1 where key = 'content_version'`.execute(this.db.kysely);
+    const { rows } = await sql<{ value: number }>`
+      update site_state set value = value + 1 where key = 'content_version' returning value
+    `.execute(this.db.kysely);
+    const version = Number(rows[0]?.value);
+    this.seenVersion = version;
+    this.forgetCachedContent();
+    if (this.db.engine === 'postgres') {
+      await sql`select pg_notify(${CHANGE_CHANNEL}, ${`${this.db.schema ?? ''}:${version}`})`.execute(this.db.kysely);
+    }
+  }
+
+  /**
+   * Clears this node's caches whenever another process changes content: at once through
+   * PostgreSQL NOTIFY, and in any case within `pollMs` by reading the stored version (which
+   * also covers a CLI command such as `publish-due` run from cron beside a SQLite site, and
+   * notifications lost while the listening connection was down).
+   */
+  watchForChanges(options: { pollMs: number; onError(error: Error): void }): { stop(): Promise<void> } {
+    const schema = this.db.schema ?? '';
+    const listener = this.db.listen?.(CHANGE_CHANNEL, {
+      onMessage: (payload) => {
+        const [from, version] = [
+          payload.slice(0, payload.lastIndexOf(':')),
+          payload.slice(payload.lastIndexOf(':') + 1),
+        ];
+        if (from === schema) this.noteVersion(Number(version));
+      },
+      onReconnect: () => this.forgetCachedContent(),
+      onError: options.onError,
+    });
+    const poll = setInterval(() => {
+      this.readVersion().then(
+        (version) => this.noteVersion(version),
+        (error: Error) => options.onError(error),
+      );
+    }, options.pollMs);
+    poll.unref();
+    return {
+      stop: async () => {
+        clearInterval(poll);
+        await listener?.stop();
+      },
+    };
+  }
+
+  private async readVersion(): Promise<number> {
+    const row = await this.db.kysely
+      .selectFrom('site_state')
+      .select('value')
+      .where('key', '=', 'content_version')
+      .executeTakeFirstOrThrow();
+    return Number(row.value);
+  }
+
+  private noteVersion(version: number): void {
+    if (!Number.isFinite(version) || version === this.seenVersion) return;
+    if (this.seenVersion !== undefined && version < this.seenVersion) return;
+    this.seenVersion = version;
+    this.forgetCachedContent();
+  }
+
+  private forgetCachedContent(): void {
+    this.changes++;
     this.catalog = undefined;
     for (const l of this.listeners) l();
   }

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { listenForNotifications, type PgListener } from './pg-listener.js';
 import type { Database } from './schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -15,6 +16,8 @@ export interface Db {
   describe: string;
   /** The PostgreSQL schema this Db is confined to, when one was given. */
   schema?: string;
+  /** PostgreSQL only: a dedicated connection receiving NOTIFY on `channel` (see pg-listener). */
+  listen?(channel: string, handlers: Parameters<typeof listenForNotifications>[2]): PgListener;
   close(): Promise<void>;
 }
 
@@ -80,6 +83,9 @@ async function createPostgres(url: string, schema: string | undefined): Promise<
   // An idle client losing its connection emits 'error' on the pool; without a listener
   // that would crash the process. The next query gets a fresh connection instead.
   pool.on('error', () => {});
+  // A client that is checked out (mid-transaction, say) when its connection drops emits
+  // 'error' on itself, not on the pool; the query in hand fails and the request gets a 503.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const safe = new URL(url);
   safe.password = '';
@@ -88,6 +94,7 @@ async function createPostgres(url: string, schema: string | undefined): Promise<
     engine: 'postgres',
     describe: `PostgreSQL at ${safe.host}${safe.pathname}${schema ? ` (schema ${schema})` : ''}`,
     ...(schema ? { schema } : {}),
+    listen: (channel, handlers) => listenForNotifications(url, channel, handlers),
     close: () => kysely.destroy(),
   };
 }

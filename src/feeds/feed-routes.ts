@@ -78,11 +78,12 @@ function feedHandler(deps: SiteDeps, format: FeedFormat, resolve: Resolve) {
     const key = `feed|${request.routeOptions.url}|${JSON.stringify(request.params)}`;
     let feed = deps.cache.get(key);
     if (!feed) {
+      const generation = deps.cache.generation;
       const catalog = await deps.content.getCatalog();
       const subject = resolve(catalog, request.params);
       if (!subject) throw notFound();
       feed = await buildFeed(deps, catalog, subject, format);
-      deps.cache.set(key, feed);
+      deps.cache.set(key, feed, generation);
     }
     return sendFeed(request, reply, feed, format);
   };

@@ -121,10 +121,11 @@ async function sendCachedText(
   const key = `podcast|${request.routeOptions.url}|${JSON.stringify(request.params)}`;
   let entry = deps.cache.get(key);
   if (!entry) {
+    const generation = deps.cache.generation;
     const text = await build();
     if (text === undefined) throw notFound();
     entry = toCachedPage(200, text);
-    deps.cache.set(key, entry);
+    deps.cache.set(key, entry, generation);
   }
   reply.header('content-type', contentType).header('etag', entry.etag).header('cache-control', REVALIDATE);
   if (etagMatches(request.headers['if-none-match'], entry.etag)) return reply.code(304).send();

@@ -28,6 +28,12 @@ export function toCachedPage(status: number, html: string): CachedPage {
 export class PageCache {
   private readonly entries = new Map<string, CachedPage>();
   private bytes = 0;
+  /**
+   * Bumped by every clear. A page rendered from content read before a clear must not be
+   * stored after it (another node may have published meanwhile), so `set` takes the
+   * generation its render started in.
+   */
+  private currentGeneration = 0;
 
   private readonly maxBytes: number;
 
@@ -44,7 +50,12 @@ export class PageCache {
     return entry;
   }
 
-  set(key: string, page: CachedPage): void {
+  get generation(): number {
+    return this.currentGeneration;
+  }
+
+  set(key: string, page: CachedPage, renderStartedIn: number): void {
+    if (renderStartedIn !== this.currentGeneration) return;
     const size = page.body.length + page.gzip.length + page.brotli.length + key.length;
     if (size > this.maxBytes) return;
     this.delete(key);
@@ -57,6 +68,7 @@ export class PageCache {
   }
 
   clear(): void {
+    this.currentGeneration++;
     this.entries.clear();
     this.bytes = 0;
   }

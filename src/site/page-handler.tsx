@@ -82,10 +82,11 @@ export function createPageHandler(deps: SiteDeps) {
       const key = `${request.routeOptions.url}|${JSON.stringify(request.params)}|${pageNumber}`;
       const hit = options.cacheable ? deps.cache.get(key) : undefined;
       if (hit) return sendPage(request, reply, hit, REVALIDATE);
+      const generation = deps.cache.generation;
       const ctx = await pageContext(deps, lang);
       const view = await handler(ctx, request.params, request.query, pageNumber);
       const rendered = toCachedPage(200, renderDocument(ctx, view));
-      if (options.cacheable) deps.cache.set(key, rendered);
+      if (options.cacheable) deps.cache.set(key, rendered, generation);
       return sendPage(request, reply, rendered, options.cacheable ? REVALIDATE : 'no-store');
     };
 }
