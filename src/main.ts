@@ -5,6 +5,7 @@ import { createDb, type Db } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
 import { startScheduler } from './editorial/scheduler.js';
 import { startNewsletterWorker } from './newsletter/send-queue.js';
+import { startOutboxWorker } from './mail/outbox-worker.js';
 import { createMailer } from './mail/mailer.js';
 import { LocalMediaStore } from './media/media-store.js';
 import { DEMO_PASSWORD, demoUsersPresent } from './seed/demo-users.js';
@@ -41,6 +42,9 @@ export async function serve(config: Config): Promise<void> {
     { db, content, mailer, publicUrl: config.publicUrl, ratePerMinute: config.newsletterRatePerMinute },
     config.schedulerIntervalSeconds,
     (error) => app.log.error({ err: error }, 'newsletter sending failed'),
+  );
+  const outbox = startOutboxWorker({ db, mailer }, config.schedulerIntervalSeconds, (error) =>
+    app.log.error({ err: error }, 'event mail sending failed'),
   );
   const changes = content.watchForChanges({
     pollMs: CHANGE_POLL_MS,
@@ -85,7 +89,7 @@ export async function serve(config: Config): Promise<void> {
     deadline.unref();
     // close() stops accepting connections and waits for in-flight requests; meanwhile the
     // jobs finish the item in hand (a mail, a publication) and take no new one.
-    await Promise.all([app.close(), scheduler.stop(), newsletter.stop()]);
+    await Promise.all([app.close(), scheduler.stop(), newsletter.stop(), outbox.stop()]);
     await changes.stop();
     mailer.close?.();
     await db.close();

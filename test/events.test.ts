@@ -51,6 +51,17 @@ for (const { engine, skip } of await testEngines()) {
       });
     const mailsTo = (email: string): ParsedMail[] =>
       sink.messages.filter((m) => JSON.stringify(m.to ?? '').includes(email));
+    const outboxOf = (registrationIds: number[]) =>
+      site.db.kysely
+        .selectFrom('mail_outbox')
+        .select(['ref', 'kind', 'status'])
+        .where(
+          'ref',
+          'in',
+          registrationIds.map((id) => `registration:${id}`),
+        )
+        .orderBy('id')
+        .execute();
     const registrations = (eventId: number) =>
       site.db.kysely
         .selectFrom('event_registrations')
@@ -240,6 +251,13 @@ for (const { engine, skip } of await testEngines()) {
       assert.match(confirmedMail.subject ?? '', /^Your seat is confirmed: Briefing crowd$/);
       assert.match(waitlistedMail.subject ?? '', /^You are on the waiting list: Briefing crowd$/);
       assert.equal(waitlistedMail.attachments.length, 0, 'no calendar file without a seat');
+      // Each mail was queued with its registration and sent through the outbox before the answer.
+      const queued = await outboxOf(rows.map((r) => r.id));
+      assert.deepEqual(
+        queued.map((q) => [q.ref, q.kind, q.status]),
+        rows.map((r) => [`registration:${r.id}`, `event-${r.status}`, 'sent']),
+      );
+      assert.equal(sink.messages.filter((m) => /Briefing crowd$/.test(m.subject ?? '')).length, 35);
     });
 
     it('gives a freed seat to the first in line and mails them; a scanner opening the link cancels nothing', async () => {
@@ -286,6 +304,9 @@ for (const { engine, skip } of await testEngines()) {
       const waitingAgain = await register('en', event.slug_en, { name: 'Waiting', email: 'waiting@example.org' });
       assert.match(waitingAgain.body, /already on the waiting list for “Briefing twice”, at number 1/);
       assert.equal((await registrations(event.id)).length, 2, 'no duplicate rows');
+      // Straight after the first mail, asking again is taken for a retried request: no second mail.
+      assert.equal(mailsTo('seated@example.org').length, 1);
+      assert.equal(mailsTo('waiting@example.org').length, 1);
 
       const seated = (await registrations(event.id))[0]!;
       await cancelRegistration({ ...mailDeps(), mailer }, seated.id);

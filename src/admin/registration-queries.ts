@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, RegistrationStatus } from '../db/schema.js';
 import { csvLine } from '../lib/csv.js';
 
@@ -40,6 +40,17 @@ export async function listRegistrations(db: Kysely<Database>, eventId: number, f
   const [rows, total] = await Promise.all([
     q
       .select(COLUMNS)
+      .select((eb) =>
+        // The registrant's latest mail that the outbox gave up on, so staff can tell them themselves.
+        eb
+          .selectFrom('mail_outbox')
+          .select('mail_outbox.status')
+          .where('mail_outbox.ref', '=', sql<string>`'registration:' || ${sql.ref('event_registrations.id')}`)
+          .where('mail_outbox.status', 'in', ['failed', 'uncertain'])
+          .orderBy('mail_outbox.id', 'desc')
+          .limit(1)
+          .as('mail_problem'),
+      )
       .orderBy('id')
       .limit(REGISTRATIONS_PAGE_SIZE)
       .offset((f.page - 1) * REGISTRATIONS_PAGE_SIZE)

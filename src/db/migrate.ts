@@ -5,6 +5,7 @@ import * as search from './migrations/002-search.js';
 import * as editorial from './migrations/003-editorial.js';
 import * as newsletter from './migrations/004-newsletter.js';
 import * as eventsPodcastMedia from './migrations/005-events-podcast-media.js';
+import * as mailOutbox from './migrations/006-mail-outbox.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Db['engine']): Promise<void> };
 
@@ -15,6 +16,7 @@ const migrations: Record<string, EngineMigration> = {
   '003-editorial': editorial,
   '004-newsletter': newsletter,
   '005-events-podcast-media': eventsPodcastMedia,
+  '006-mail-outbox': mailOutbox,
 };
 
 function createMigrator(db: Db): Migrator {

@@ -41,6 +41,7 @@ export interface Database {
   media_mentions: MediaMentionsTable;
   mention_people: MentionPeopleTable;
   videos: VideosTable;
+  mail_outbox: MailOutboxTable;
 }
 
 export const LANGUAGES = ['en', 'he'] as const;
@@ -466,6 +467,27 @@ export interface VideosTable {
   created_at: string;
 }
 
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'uncertain'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** Transactional mail, queued in the transaction of the change it reports (src/mail/outbox.ts). */
+export interface MailOutboxTable {
+  id: Generated<number>;
+  kind: string;
+  ref: Generated<string>;
+  dedupe_key: string;
+  recipient: string;
+  /** JSON of the rendered message without its recipient (see src/mail/outbox.ts). */
+  message_json: string;
+  status: OutboxStatus;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  claimed_at: string | null;
+  sent_at: string | null;
+  last_error: Generated<string>;
+  created_at: string;
+}
+
 export type User = Selectable<UsersTable>;
 export type Event = Selectable<EventsTable>;
 export type EventRegistration = Selectable<EventRegistrationsTable>;
@@ -482,3 +504,4 @@ export type Person = Selectable<PeopleTable>;
 export type Media = Selectable<MediaTable>;
 export type Page = Selectable<PagesTable>;
 export type MenuItem = Selectable<MenuItemsTable>;
+export type OutboxRow = Selectable<MailOutboxTable>;

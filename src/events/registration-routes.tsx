@@ -165,10 +165,12 @@ function registerCancellationRoutes(app: FastifyInstance, site: SiteDeps, mailDe
     const found = await findCancellation(site, token);
     if (!found) return sendView(request, reply, ctx, refusalView(ctx, 'eventCancelInvalid'), 404);
     try {
-      await cancelRegistration(mailDeps, found.registration.id);
+      const { mailError } = await cancelRegistration(mailDeps, found.registration.id);
+      // Queued with the promotion: the outbox tries again.
+      if (mailError) request.log.warn({ err: mailError }, 'waiting-list promotion mail not sent yet');
     } catch (error) {
-      // Once committed, only the promoted person's mail can have failed: the cancellation
-      // stands, and staff find the failure in the log.
+      // Once committed, only the promoted person's mail can have failed (refused for good):
+      // the cancellation stands, and staff see the failure on the registrations page.
       if ((await findCancellation(site, token))?.registration.status !== 'cancelled') throw error;
       request.log.error({ err: error }, 'waiting-list promotion mail failed');
     }

@@ -10,6 +10,7 @@ import { issueMail, mailContext } from './mail-views.js';
 import { manageLinks } from './manage-links.js';
 import { forgetStalePending, subscriberTopicIds } from './subscribers.js';
 import { startRepeatingJob, type RepeatingJob } from '../lib/repeating-job.js';
+import { afterFailure, LEASE_MS } from '../mail/delivery-policy.js';
 
 /**
  * The newsletter send queue. Each (issue, subscriber) pair is one row; a sender claims a
@@ -18,8 +19,8 @@ import { startRepeatingJob, type RepeatingJob } from '../lib/repeating-job.js';
  * sender that died mid-send: whether its mail left is unknown, so it becomes 'uncertain'
  * and is never retried automatically — nobody is mailed twice.
  */
-export const LEASE_MS = 10 * 60 * 1000;
-const MAX_ATTEMPTS = 5;
+// The lease (shared with the outbox, see delivery-policy.ts) is part of this module's interface.
+export { LEASE_MS };
 
 export interface SendDeps {
   db: Db;
@@ -63,12 +64,6 @@ export async function queueIssue(
         .execute();
     return rows.length;
   });
-}
-
-/** SMTP 4xx and network failures may pass; 5xx answers will not. */
-function isTransient(error: unknown): boolean {
-  const code = (error as { responseCode?: number }).responseCode;
-  return code === undefined || (code >= 400 && code < 500);
 }
 
 /** Entries per issue and language, computed once per run rather than once per recipient. */
@@ -218,13 +213,7 @@ export async function sendQueued(
       await deps.mailer.send(mail);
       await finish(db, row.id, { status: 'sent', sent_at: new Date().toISOString(), last_error: '' });
     } catch (error) {
-      const retry = isTransient(error) && row.attempts < MAX_ATTEMPTS;
-      const backoffMs = 60_000 * 2 ** (row.attempts - 1);
-      await finish(db, row.id, {
-        status: retry ? 'queued' : 'failed',
-        next_attempt_at: new Date(Date.now() + backoffMs).toISOString(),
-        last_error: String((error as Error).message ?? error).slice(0, 500),
-      });
+      await finish(db, row.id, afterFailure(error, row.attempts));
     }
     const wait = gapMs - (Date.now() - startedAt);
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));

@@ -479,6 +479,8 @@ export const en = {
   registrationCancelled: 'The registration was cancelled.',
   registrationPromotedMailFailed:
     'The registration was cancelled and the place given to the first person on the waiting list, but the mail telling them could not be sent ({error}). Please tell them yourself.',
+  registrationMailFailed: 'Mail not delivered; please tell them yourself',
+  registrationMailUncertain: 'Mail may not have arrived (the sender stopped mid-send)',
   // — end of events —
   // — podcast: add this part's messages below this line —
   navPodcast: 'Podcast',
@@ -580,6 +582,35 @@ export const en = {
   pressColDate: 'Date',
   pressColSource: 'Source',
   // — end of media —
+  // — media from URL: add this part's messages below this line —
+  mediaFromUrl: 'Add from a web address',
+  mediaFromUrlField: 'Address of the file',
+  mediaFromUrlHelp:
+    'The public address of an image, PDF, audio or video file, starting with https:// (or http://). The file is copied into the library and checked like an upload; at most {limit}.',
+  mediaFromUrlSubmit: 'Add from address',
+  mediaUrlInvalid: 'Enter the full address of the file, starting with https:// (or http://).',
+  mediaUrlScheme: 'Only web addresses (https:// or http://) can be fetched.',
+  mediaUrlCredentials:
+    'Addresses with a user name or password can’t be fetched. Download the file and upload it instead.',
+  mediaUrlPort:
+    'Only addresses on the usual web ports can be fetched; this one has “:{port}” after the site’s name. Download the file and upload it instead.',
+  mediaUrlPrivate: 'That address points inside our network; only public web addresses can be fetched.',
+  mediaUrlPrivateRedirect:
+    'That address redirects to one inside our network; only public web addresses can be fetched.',
+  mediaUrlUnresolvable: 'No site was found at that address. Check the spelling of the site’s name.',
+  mediaUrlUnreachable:
+    'The site at that address could not be reached, or its security certificate is not valid. Try again later, or download the file and upload it.',
+  mediaUrlRedirect: 'That address redirects too many times, or to nowhere. Download the file and upload it instead.',
+  mediaUrlStatus: 'The site answered with error {status} instead of the file. Check the address.',
+  mediaUrlTooLarge: 'The file at that address is larger than {limit}. Download it and upload it instead.',
+  mediaUrlTimeout:
+    'The site did not send the whole file within {seconds} seconds. Try again, or download it and upload it.',
+  mediaUrlFile: 'The file at that address was not added. {message}',
+  // — end of media from URL —
+  // — sign-in security: add this part's messages below this line —
+  signInThrottledHours: 'Too many failed sign-ins. Try again in {hours} hours, or reset your password.',
+  resetThrottled: 'Too many requests from your network. Try again in {minutes} minutes.',
+  // — end of sign-in security —
 } as const;
 
 export type AdminMessageKey = keyof typeof en;

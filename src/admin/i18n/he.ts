@@ -477,6 +477,8 @@ export const he: Record<AdminMessageKey, string> = {
   registrationCancelled: 'ההרשמה בוטלה.',
   registrationPromotedMailFailed:
     'ההרשמה בוטלה והמקום עבר לראשון ברשימת ההמתנה, אבל לא ניתן היה לשלוח לו הודעה בדואר ({error}). כדאי לעדכן אותו בעצמך.',
+  registrationMailFailed: 'המייל לא נמסר; כדאי לעדכן בעצמך',
+  registrationMailUncertain: 'ייתכן שהמייל לא הגיע (השליחה נקטעה באמצע)',
   // — end of events —
   // — podcast: add this part's messages below this line —
   navPodcast: 'פודקאסט',
@@ -577,4 +579,30 @@ export const he: Record<AdminMessageKey, string> = {
   pressColDate: 'תאריך',
   pressColSource: 'מקור',
   // — end of media —
+  // — media from URL: add this part's messages below this line —
+  mediaFromUrl: 'הוספה מכתובת אינטרנט',
+  mediaFromUrlField: 'כתובת הקובץ',
+  mediaFromUrlHelp:
+    'הכתובת הציבורית של תמונה, קובץ PDF, קובץ שמע או סרטון, שמתחילה ב־https:// (או ב־http://). הקובץ מועתק לספרייה ונבדק כמו קובץ שהועלה; עד {limit}.',
+  mediaFromUrlSubmit: 'הוספה מהכתובת',
+  mediaUrlInvalid: 'יש להזין את הכתובת המלאה של הקובץ, שמתחילה ב־https:// (או ב־http://).',
+  mediaUrlScheme: 'אפשר להביא רק כתובות אינטרנט (https:// או http://).',
+  mediaUrlCredentials: 'אי אפשר להביא כתובות שכוללות שם משתמש או סיסמה. יש להוריד את הקובץ ולהעלות אותו.',
+  mediaUrlPort:
+    'אפשר להביא רק כתובות בפורטים הרגילים של האינטרנט; בכתובת זו מופיע „:{port}” אחרי שם האתר. יש להוריד את הקובץ ולהעלות אותו.',
+  mediaUrlPrivate: 'הכתובת מפנה אל תוך הרשת שלנו; אפשר להביא רק כתובות אינטרנט ציבוריות.',
+  mediaUrlPrivateRedirect: 'הכתובת מעבירה לכתובת בתוך הרשת שלנו; אפשר להביא רק כתובות אינטרנט ציבוריות.',
+  mediaUrlUnresolvable: 'לא נמצא אתר בכתובת זו. כדאי לבדוק את איות שם האתר.',
+  mediaUrlUnreachable:
+    'אי אפשר להתחבר לאתר בכתובת זו, או שתעודת האבטחה שלו אינה תקפה. נסו שוב מאוחר יותר, או הורידו את הקובץ והעלו אותו.',
+  mediaUrlRedirect: 'הכתובת מעבירה הלאה יותר מדי פעמים, או לשום מקום. יש להוריד את הקובץ ולהעלות אותו.',
+  mediaUrlStatus: 'האתר השיב בשגיאה {status} במקום הקובץ. כדאי לבדוק את הכתובת.',
+  mediaUrlTooLarge: 'הקובץ בכתובת זו גדול מ־{limit}. יש להוריד אותו ולהעלות אותו.',
+  mediaUrlTimeout: 'האתר לא שלח את הקובץ כולו תוך {seconds} שניות. נסו שוב, או הורידו את הקובץ והעלו אותו.',
+  mediaUrlFile: 'הקובץ בכתובת זו לא נוסף. {message}',
+  // — end of media from URL —
+  // — sign-in security: add this part's messages below this line —
+  signInThrottledHours: 'יותר מדי ניסיונות כניסה שנכשלו. אפשר לנסות שוב בעוד {hours} שעות או לאפס את הסיסמה.',
+  resetThrottled: 'יותר מדי בקשות מהרשת שלך. אפשר לנסות שוב בעוד {minutes} דקות.',
+  // — end of sign-in security —
 };

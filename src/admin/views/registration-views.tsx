@@ -83,7 +83,17 @@ function RegistrationTable(props: { ctx: AdminContext; eventId: number; rows: Re
             <td dir="ltr">{row.email}</td>
             <td dir="auto">{row.organisation}</td>
             <td>{languageName(t, row.lang)}</td>
-            <td>{t(REGISTRATION_LABEL[row.status])}</td>
+            <td>
+              {t(REGISTRATION_LABEL[row.status])}
+              {row.mail_problem ? (
+                <>
+                  <br />
+                  <strong>
+                    {t(row.mail_problem === 'failed' ? 'registrationMailFailed' : 'registrationMailUncertain')}
+                  </strong>
+                </>
+              ) : null}
+            </td>
             <td>
               <When ctx={ctx} iso={row.created_at} />
             </td>
