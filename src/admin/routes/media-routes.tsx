@@ -2,15 +2,18 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../auth/policy.js';
 import { audit } from '../../audit/audit-log.js';
 import { MEDIA_KINDS, type MediaKind } from '../../db/schema.js';
-import { EditorialError, type FieldProblems } from '../../editorial/editorial-errors.js';
-import { type FormBody } from '../../editorial/form-body.js';
+import { EditorialError, type FieldProblem, type FieldProblems } from '../../editorial/editorial-errors.js';
+import { field, type FormBody } from '../../editorial/form-body.js';
+import { isFetchRefused, MAX_URL_LENGTH, type FetchRefused } from '../../lib/safe-fetch.js';
 import { isMediaError, mediaErrorMessage, formatBytes } from '../../media/media-errors.js';
+import { saveFromUrl } from '../../media/media-from-url.js';
 import { deleteMedia, listMedia, mediaUrl, parseVariants, saveUpload } from '../../media/media-service.js';
-import { idParam, noticeParam, pageParam, stringParam } from '../admin-params.js';
+import { formBody, idParam, noticeParam, pageParam, stringParam } from '../admin-params.js';
 import type { AdminKit } from '../admin-plugin.js';
 import type { AdminMessageKey } from '../i18n/index.js';
 import { readMultipartForm } from '../multipart-form.js';
 import { Alert, CsrfField, TextField } from '../views/fields.js';
+import { MEDIA_URL_FIELDS, MediaUrlForm } from '../views/media-url-form.js';
 
 function kindParam(raw: unknown): MediaKind | undefined {
   return (MEDIA_KINDS as readonly string[]).includes(String(raw)) ? (raw as MediaKind) : undefined;
@@ -31,13 +34,50 @@ function thumbnail(media: { path: string; variants_json: string; kind: MediaKind
   return mediaUrl(smallest?.path ?? media.path);
 }
 
+/** Why a URL was not fetched, as a problem on the form's address field (worded by the admin strings). */
+function fetchProblem(err: FetchRefused): FieldProblem & { code: AdminMessageKey } {
+  const d = err.detail;
+  switch (err.reason) {
+    case 'invalid_url':
+      return { code: 'mediaUrlInvalid' };
+    case 'scheme':
+      return { code: 'mediaUrlScheme' };
+    case 'credentials':
+      return { code: 'mediaUrlCredentials' };
+    case 'port':
+      return { code: 'mediaUrlPort', params: { port: d.port ?? '' } };
+    case 'private_address':
+      // Said plainly, so an editor who pasted an intranet link knows it is not a glitch.
+      return { code: d.hop > 0 ? 'mediaUrlPrivateRedirect' : 'mediaUrlPrivate' };
+    case 'unresolvable':
+      return { code: 'mediaUrlUnresolvable' };
+    case 'unreachable':
+      return { code: 'mediaUrlUnreachable' };
+    case 'redirect':
+      return { code: 'mediaUrlRedirect' };
+    case 'http_status':
+      return { code: 'mediaUrlStatus', params: { status: d.status ?? '' } };
+    case 'too_large':
+      return { code: 'mediaUrlTooLarge', params: { limit: formatBytes(d.limit ?? 0) } };
+    case 'timeout':
+      return { code: 'mediaUrlTimeout', params: { seconds: Math.round((d.timeoutMs ?? 0) / 1000) } };
+  }
+}
+
 export function registerMediaRoutes(admin: FastifyInstance, kit: AdminKit) {
   const { db, mediaStore } = kit.deps;
 
   async function renderLibrary(
     request: FastifyRequest<{ Querystring: Record<string, unknown> }>,
     reply: FastifyReply,
-    options: { problems?: FieldProblems; typed?: Record<string, string>; alert?: string; status?: number } = {},
+    options: {
+      problems?: FieldProblems;
+      typed?: Record<string, string>;
+      /** What was typed into "Add from a web address", and why it was refused. */
+      urlForm?: { typed: Record<string, string>; problems: FieldProblems };
+      alert?: string;
+      status?: number;
+    } = {},
   ) {
     const ctx = await kit.context(request, reply, noticeParam(request.query.notice));
     const { t } = ctx;
@@ -84,6 +124,7 @@ export function registerMediaRoutes(admin: FastifyInstance, kit: AdminKit) {
           </div>
           <button type="submit">{t('upload')}</button>
         </form>
+        <MediaUrlForm ctx={ctx} typed={options.urlForm?.typed ?? {}} problems={options.urlForm?.problems} />
         <form method="get" action="/admin/media" class="filters">
           <div class="field">
             <label for="f-q">{t('mediaSearch')}</label>
@@ -169,6 +210,54 @@ export function registerMediaRoutes(admin: FastifyInstance, kit: AdminKit) {
     } catch (error) {
       if (isMediaError(error)) return fail(mediaErrorMessage(error, ctx.lang));
       throw error;
+    }
+    return reply.redirect('/admin/media?notice=uploaded', 303);
+  });
+
+  /**
+   * "Add from a web address": the same permission as an upload, the admin's usual CSRF check
+   * (an urlencoded form), the fetch through safeFetch and the file through saveUpload.
+   */
+  admin.post<{ Querystring: Record<string, unknown>; Body: FormBody }>('/media/from-url', async (request, reply) => {
+    const actor = kit.actor(request, 'media.upload');
+    const body = formBody(request);
+    const f = MEDIA_URL_FIELDS;
+    const url = field(body, f.url);
+    const typed = {
+      [f.url]: url.slice(0, MAX_URL_LENGTH),
+      [f.altEn]: field(body, f.altEn).slice(0, 500),
+      [f.altHe]: field(body, f.altHe).slice(0, 500),
+    };
+    try {
+      const { media, sourceUrl } = await saveFromUrl(db, mediaStore, {
+        url,
+        altEn: typed[f.altEn],
+        altHe: typed[f.altHe],
+      });
+      await audit(db.kysely, actor, {
+        action: 'upload',
+        entity: 'media',
+        entityId: media.id,
+        after: { ...media, source_url: sourceUrl },
+      });
+    } catch (error) {
+      let problem: FieldProblem;
+      if (isFetchRefused(error)) {
+        // Someone probing the network from the admin is worth a line in the log.
+        if (error.reason === 'private_address') {
+          request.log.warn(
+            { userId: actor.id, address: error.detail.address, hop: error.detail.hop },
+            'media from URL: refused a non-public address',
+          );
+        }
+        problem = fetchProblem(error);
+      } else if (isMediaError(error)) {
+        const ctx = await kit.context(request, reply);
+        problem = { code: 'mediaUrlFile', params: { message: mediaErrorMessage(error, ctx.lang) } };
+      } else {
+        throw error;
+      }
+      return renderLibrary(request, reply, { urlForm: { typed, problems: { [f.url]: [problem] } }, status: 400 });
     }
     return reply.redirect('/admin/media?notice=uploaded', 303);
   });
