@@ -6,6 +6,8 @@ import { migrateToLatest } from './db/migrate.js';
 import { startScheduler } from './editorial/scheduler.js';
 import { startNewsletterWorker } from './newsletter/send-queue.js';
 import { startOutboxWorker } from './mail/outbox-worker.js';
+import { fillFreeSeatsEverywhere } from './events/registrations.js';
+import { startRepeatingJob } from './lib/repeating-job.js';
 import { createMailer } from './mail/mailer.js';
 import { LocalMediaStore } from './media/media-store.js';
 import { DEMO_PASSWORD, demoUsersPresent } from './seed/demo-users.js';
@@ -45,6 +47,11 @@ export async function serve(config: Config): Promise<void> {
   );
   const outbox = startOutboxWorker({ db, mailer }, config.schedulerIntervalSeconds, (error) =>
     app.log.error({ err: error }, 'event mail sending failed'),
+  );
+  const seats = startRepeatingJob(
+    () => fillFreeSeatsEverywhere({ db, content, mailer, publicUrl: config.publicUrl }),
+    config.schedulerIntervalSeconds,
+    (error) => app.log.error({ err: error }, 'seating the waiting list failed'),
   );
   const changes = content.watchForChanges({
     pollMs: CHANGE_POLL_MS,
@@ -89,7 +96,7 @@ export async function serve(config: Config): Promise<void> {
     deadline.unref();
     // close() stops accepting connections and waits for in-flight requests; meanwhile the
     // jobs finish the item in hand (a mail, a publication) and take no new one.
-    await Promise.all([app.close(), scheduler.stop(), newsletter.stop(), outbox.stop()]);
+    await Promise.all([app.close(), scheduler.stop(), newsletter.stop(), outbox.stop(), seats.stop()]);
     await changes.stop();
     mailer.close?.();
     await db.close();

@@ -4,7 +4,12 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { ParsedMail } from 'mailparser';
 import { createDb } from '../src/db/create-db.js';
-import { fillFreeSeats, registerForEvent, registrationMailQueue } from '../src/events/registrations.js';
+import {
+  fillFreeSeats,
+  fillFreeSeatsEverywhere,
+  registerForEvent,
+  registrationMailQueue,
+} from '../src/events/registrations.js';
 import { LEASE_MS } from '../src/mail/delivery-policy.js';
 import { createMailer, type Mailer } from '../src/mail/mailer.js';
 import { settleOutbox } from '../src/mail/outbox.js';
@@ -363,6 +368,27 @@ for (const { engine, skip } of await testEngines()) {
         );
       }
       for (const email of people.slice(0, 2)) assert.equal(mailsTo(email).length, 1, 'the confirmation only');
+    });
+
+    it('seats the waiting list later when a node died between a capacity save and the promotion', async () => {
+      const event = await insertEvent(db(), 'outbox-sweep', { capacity: 1 });
+      const people = ['holder.sweep@example.org', 'next.sweep@example.org', 'last.sweep@example.org'];
+      for (const email of people)
+        await registerForEvent(site.db, event.id, { name: 'S', email, organisation: '', lang: 'en' });
+      // The save committed, the promotion never ran.
+      await db().updateTable('events').set({ capacity: 2 }).where('id', '=', event.id).execute();
+      const [first, second] = await Promise.all([
+        fillFreeSeatsEverywhere(eventDeps()),
+        fillFreeSeatsEverywhere(eventDeps()),
+      ]);
+      assert.equal(first + second, 1, 'one seat, given once although two nodes swept together');
+      assert.equal((await registrationOf(event.id, 'next.sweep@example.org'))!.status, 'confirmed');
+      assert.equal((await registrationOf(event.id, 'last.sweep@example.org'))!.status, 'waitlisted');
+      assert.deepEqual(
+        (await outboxFor(['next.sweep@example.org'])).map((r) => r.kind),
+        ['event-promoted'],
+      );
+      assert.equal(await fillFreeSeatsEverywhere(eventDeps()), 0, 'nothing more to do');
     });
   });
 }

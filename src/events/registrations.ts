@@ -249,6 +249,34 @@ export async function fillFreeSeats(deps: EventMailDeps, eventId: number): Promi
 }
 
 /**
+ * Seats the waiting list of every published upcoming event that has one. Staff raising a
+ * capacity promote in a second transaction after the save, so a node that dies between the
+ * two would leave seats empty and people waiting; run on a timer, this finishes the job on
+ * any node. Each event is handled under its lock, so nodes running it together seat each
+ * person once. Returns how many people were seated.
+ */
+export async function fillFreeSeatsEverywhere(deps: EventMailDeps): Promise<number> {
+  const waiting = await deps.db.kysely
+    .selectFrom('events as e')
+    .select('e.id')
+    .where('e.status', '=', 'published')
+    .where('e.starts_at', '>', new Date().toISOString())
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('event_registrations as r')
+          .select('r.id')
+          .whereRef('r.event_id', '=', 'e.id')
+          .where('r.status', '=', 'waitlisted'),
+      ),
+    )
+    .execute();
+  let seated = 0;
+  for (const { id } of waiting) seated += await fillFreeSeats(deps, id);
+  return seated;
+}
+
+/**
  * `registration:<id>:<kind>:v<n>`, the key of the n-th mail of this kind to a registration,
  * or undefined when none is owed. A registration gets one mail per change of status; more
  * only when the person asks again (registering an address that is registered already mails
