@@ -34,9 +34,23 @@ function createMigrator(db: Db): Migrator {
   });
 }
 
+/**
+ * Kysely's migrator looks for its tables through PostgreSQL's catalogue across every schema;
+ * a schema dropped by someone else at that moment (another test run, a tenant being removed)
+ * makes the look-up fail with invalid_schema_name although ours is fine. Trying again is safe:
+ * migrations are transactional and nothing was applied.
+ */
+async function withSchemaRaceRetry<T extends { error?: unknown }>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await run();
+    const code = (outcome.error as { code?: string } | undefined)?.code;
+    if (code !== '3F000' || attempt === 3) return outcome;
+  }
+}
+
 /** Applies pending migrations; each runs in a transaction. Throws with the failing name. */
 export async function migrateToLatest(db: Db): Promise<MigrationResult[]> {
-  const { error, results } = await createMigrator(db).migrateToLatest();
+  const { error, results } = await withSchemaRaceRetry(() => createMigrator(db).migrateToLatest());
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(error)}`, { cause: error });
