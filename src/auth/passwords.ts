@@ -43,11 +43,23 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 let dummyHash: Promise<string> | undefined;
 
 /**
+ * The hash unknown emails are checked against, made once per process. Call it at start-up
+ * so the first unknown email does not stand out by also paying for the hashing.
+ */
+export function prepareDummyHash(): Promise<string> {
+  if (!dummyHash) {
+    dummyHash = hashPassword('dossier-dummy-password-for-timing');
+    // A failure is not kept: unknown emails would otherwise fail differently from known ones.
+    dummyHash.catch(() => (dummyHash = undefined));
+  }
+  return dummyHash;
+}
+
+/**
  * Spends the same time as a real check when the account does not exist, so response time
  * does not tell an attacker which emails have accounts.
  */
 export async function verifyAgainstDummy(password: string): Promise<false> {
-  dummyHash ??= hashPassword('dossier-dummy-password-for-timing');
-  await verifyPassword(await dummyHash, password);
+  await verifyPassword(await prepareDummyHash(), password);
   return false;
 }

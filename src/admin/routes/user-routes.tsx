@@ -3,13 +3,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AUDIT_PAGE_SIZE, audit, listAudit } from '../../audit/audit-log.js';
 import { checkPasswordPolicy, verifyPassword } from '../../auth/passwords.js';
 import { createSession } from '../../auth/sessions.js';
-import {
-  accountKey,
-  addressKey,
-  checkThrottle,
-  MAX_FAILURES_PER_ACCOUNT,
-  recordFailure,
-} from '../../auth/sign-in-throttle.js';
+import { credentialCounters } from '../../auth/sign-in.js';
+import { attemptSucceeded, beginAttempt } from '../../auth/sign-in-throttle.js';
+import { newDeviceToken } from '../../auth/trusted-devices.js';
 import { matchTotp, newTotpSecret, totpUri } from '../../auth/totp.js';
 import { createUser, publicUser, setPassword, setTotpSecret, updateUser, UserInputError } from '../../auth/users.js';
 import type { Lang } from '../../db/schema.js';
@@ -18,6 +14,7 @@ import { field, type FormBody } from '../../editorial/form-body.js';
 import type { AdminContext } from '../admin-context.js';
 import { idParam, noticeParam, pageParam, stringParam, formBody, queryOf } from '../admin-params.js';
 import type { AdminKit } from '../admin-plugin.js';
+import { deviceToken, setDeviceCookie, throttledMessage } from './auth-routes.js';
 import { AuditLog } from '../views/user-audit-log.js';
 import { AccountPage, UserCreated, UserForm, UserList, type AccountProblems } from '../views/user-views.js';
 
@@ -195,24 +192,34 @@ export function registerUserRoutes(admin: FastifyInstance, kit: AdminKit) {
   }
 
   /**
-   * Checks the signed-in user's password. Wrong guesses count towards the same lockout as
-   * sign-in, so a borrowed session cannot be used to guess the password.
+   * Checks the signed-in user's password. Each check counts like a sign-in attempt (same
+   * counters, same back-off), so a borrowed session cannot be used to guess the password.
    */
   async function checkOwnPassword(
     request: FastifyRequest,
     password: string,
-  ): Promise<{ ok: true } | { ok: false; throttledMinutes?: number }> {
+  ): Promise<{ ok: true } | { ok: false; throttledSeconds?: number }> {
     const { user } = kit.staff(request);
-    const throttle = await checkThrottle(db, accountKey(user.email), MAX_FAILURES_PER_ACCOUNT);
-    if (throttle.blocked) return { ok: false, throttledMinutes: throttle.retryAfterMinutes };
-    const row = await db
+    const account = await db
       .selectFrom('users')
-      .select('password_hash')
+      .select(['email', 'password_hash'])
       .where('id', '=', user.id)
       .executeTakeFirstOrThrow();
-    if (await verifyPassword(row.password_hash, password)) return { ok: true };
-    await recordFailure(db, [accountKey(user.email), addressKey(request.ip)]);
-    return { ok: false };
+    const { counters } = await credentialCounters(kit.deps.db, user.email, account, {
+      ip: request.ip,
+      deviceToken: deviceToken(request, kit),
+    });
+    const attempt = await beginAttempt(db, counters);
+    if (attempt.blocked) return { ok: false, throttledSeconds: attempt.retryAfterSeconds };
+    if (!(await verifyPassword(account.password_hash, password))) return { ok: false };
+    await attemptSucceeded(db, attempt);
+    return { ok: true };
+  }
+
+  async function renderThrottled(request: FastifyRequest, reply: FastifyReply, seconds: number) {
+    const ctx = await kit.context(request, reply);
+    reply.header('retry-after', String(Math.max(1, seconds)));
+    return renderAccount(request, reply, { problems: { alert: throttledMessage(ctx.t, seconds) }, status: 429 });
   }
 
   admin.get('/account', async (request, reply) => renderAccount(request, reply));
@@ -223,14 +230,8 @@ export function registerUserRoutes(admin: FastifyInstance, kit: AdminKit) {
     const body = formBody(request);
     const next = field(body, 'new_password');
     const checked = await checkOwnPassword(request, field(body, 'current_password'));
-    if (checked.ok === false && checked.throttledMinutes !== undefined) {
-      const ctx = await kit.context(request, reply);
-      reply.header('retry-after', String(checked.throttledMinutes * 60));
-      return renderAccount(request, reply, {
-        problems: { alert: ctx.t('signInThrottled', { minutes: checked.throttledMinutes }) },
-        status: 429,
-      });
-    }
+    if (checked.ok === false && checked.throttledSeconds !== undefined)
+      return renderThrottled(request, reply, checked.throttledSeconds);
     const problems: FieldProblems = {};
     if (!checked.ok) problems.current_password = [{ code: 'current-password-wrong' }];
     const policy = checkPasswordPolicy(next, user.email);
@@ -240,6 +241,13 @@ export function registerUserRoutes(admin: FastifyInstance, kit: AdminKit) {
     // setPassword ends every session of the user, this one included: start a fresh one here.
     await setPassword(db, actor, user.id, next, user.email);
     kit.setSessionCookie(reply, await createSession(db, user.id, { pendingSecondFactor: false }));
+    // The new password retired every trusted-device cookie; this browser keeps its trust.
+    const changed = await db
+      .selectFrom('users')
+      .select(['email', 'password_hash'])
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    setDeviceCookie(reply, kit, await newDeviceToken(kit.deps.db, changed));
     return reply.redirect('/admin/account?notice=passwordChanged', 303);
   });
 
@@ -270,14 +278,7 @@ export function registerUserRoutes(admin: FastifyInstance, kit: AdminKit) {
     if (user.totp_secret === null) return reply.redirect('/admin/account', 303);
     const checked = await checkOwnPassword(request, field(formBody(request), 'totp_password'));
     if (!checked.ok) {
-      if (checked.throttledMinutes !== undefined) {
-        const ctx = await kit.context(request, reply);
-        reply.header('retry-after', String(checked.throttledMinutes * 60));
-        return renderAccount(request, reply, {
-          problems: { alert: ctx.t('signInThrottled', { minutes: checked.throttledMinutes }) },
-          status: 429,
-        });
-      }
+      if (checked.throttledSeconds !== undefined) return renderThrottled(request, reply, checked.throttledSeconds);
       return renderAccount(request, reply, {
         problems: { totp: { totp_password: [{ code: 'current-password-wrong' }] } },
         status: 400,
