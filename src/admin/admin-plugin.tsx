@@ -177,9 +177,6 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
     async (admin) => {
       await admin.register(fastifyCookie);
       await admin.register(fastifyFormbody, { bodyLimit: FORM_BODY_LIMIT });
-      // Every admin form is urlencoded or multipart. A JSON body would hand the handlers
-      // objects and arrays where they read strings (a 500, or worse): refuse it (415).
-      admin.removeContentTypeParser('application/json');
       await admin.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10 } });
       admin.decorateRequest('staff', null);
 

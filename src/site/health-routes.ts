@@ -28,12 +28,14 @@ export function registerHealthRoutes(app: FastifyInstance, db: Db): void {
     return { status: 'ok' };
   });
 
-  app.get('/readyz', async (_request, reply) => {
+  app.get('/readyz', async (request, reply) => {
     reply.header('cache-control', 'no-store');
     try {
       await withinTimeout(sql`select 1`.execute(db.kysely), READY_TIMEOUT_MS);
     } catch (error) {
-      return reply.code(503).send({ status: 'unavailable', reason: `database: ${(error as Error).message}` });
+      // The details (host names, addresses) go to the log, not to whoever asks.
+      request.log.warn({ err: error }, 'readiness: database unreachable');
+      return reply.code(503).send({ status: 'unavailable', reason: 'database unreachable' });
     }
     schemaCurrent ||= await withinTimeout(migrationsAreCurrent(db), READY_TIMEOUT_MS).catch(() => false);
     if (!schemaCurrent) {
