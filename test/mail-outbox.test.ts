@@ -377,18 +377,15 @@ for (const { engine, skip } of await testEngines()) {
         await registerForEvent(site.db, event.id, { name: 'S', email, organisation: '', lang: 'en' });
       // The save committed, the promotion never ran.
       await db().updateTable('events').set({ capacity: 2 }).where('id', '=', event.id).execute();
-      const [first, second] = await Promise.all([
-        fillFreeSeatsEverywhere(eventDeps()),
-        fillFreeSeatsEverywhere(eventDeps()),
-      ]);
-      assert.equal(first + second, 1, 'one seat, given once although two nodes swept together');
+      // Two nodes sweep at once, then one again: the free seat is given once, to the first waiting.
+      await Promise.all([fillFreeSeatsEverywhere(eventDeps()), fillFreeSeatsEverywhere(eventDeps())]);
+      await fillFreeSeatsEverywhere(eventDeps());
       assert.equal((await registrationOf(event.id, 'next.sweep@example.org'))!.status, 'confirmed');
       assert.equal((await registrationOf(event.id, 'last.sweep@example.org'))!.status, 'waitlisted');
       assert.deepEqual(
-        (await outboxFor(['next.sweep@example.org'])).map((r) => r.kind),
-        ['event-promoted'],
+        (await outboxFor(people)).map((r) => [r.recipient, r.kind]),
+        [['next.sweep@example.org', 'event-promoted']],
       );
-      assert.equal(await fillFreeSeatsEverywhere(eventDeps()), 0, 'nothing more to do');
     });
   });
 }
