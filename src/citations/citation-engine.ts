@@ -36,7 +36,8 @@ csl.locales.add(CSL_LOCALES.he, readFileSync(new URL('./locale-he-IL.xml', impor
 // included. Files are served as UTF-8, which biber and modern BibTeX read.
 plugins.config.get('@bibtex').format.asciiOnly = false;
 
-const referenceHtml: sanitizeHtml.IOptions = {
+/** Exported for the sanitiser property test. */
+export const referenceHtml: sanitizeHtml.IOptions = {
   allowedTags: ['i', 'b', 'sup', 'sub', 'span', 'a'],
   allowedAttributes: { a: ['href', 'dir'] },
   allowedSchemes: ['http', 'https'],

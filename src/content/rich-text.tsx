@@ -253,7 +253,8 @@ function renderBlock(block: RichBlock, key: number, ctx: RenderContext): VNode {
 
 const dirAttribute = { name: 'dir', multiple: false, values: ['ltr', 'rtl', 'auto'] };
 
-const sanitizeOptions: sanitizeHtml.IOptions = {
+/** The rules every rendered body passes; exported for the sanitiser property test. */
+export const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedTags: [
     'p',
     'h2',

@@ -127,7 +127,11 @@ function toItem(entry: Entry, content: FeedContent, format: FeedFormat): Item {
     // `]]>` would end the CDATA section early; `]]&gt;` reads the same as HTML.
     content: content === 'full' ? entry.bodyHtml.replaceAll(']]>', ']]&gt;') : undefined,
     // RSS's own <author> must be an email address; names go in Dublin Core's creator instead.
-    author: format === 'rss' ? undefined : entry.authors.map((a) => ({ name: a.name, link: a.url })),
+    // An empty list is left out: the feed library's JSON Feed writer reads its first entry.
+    author:
+      format === 'rss' || entry.authors.length === 0
+        ? undefined
+        : entry.authors.map((a) => ({ name: a.name, link: a.url })),
     category: entry.topics.map((t) => {
       // The library escapes `&` but not `<` in Atom's category attributes, where XML forbids it.
       const term = format === 'atom' ? t.name.replaceAll('<', '\uFF1C') : t.name;

@@ -5,6 +5,7 @@ import { inLang } from '../content/bilingual.js';
 import type { Catalog } from '../content/catalog.js';
 import type { Database, Lang } from '../db/schema.js';
 import { withAbsoluteUrls } from '../feeds/feed-builder.js';
+import { escapeHtml } from '../lib/escape-html.js';
 import { mediaUrl } from '../media/image-sources.js';
 import { paths } from '../site/paths.js';
 import type { EpisodeDetail } from './episode-queries.js';
@@ -13,7 +14,7 @@ import type { Show } from './podcast-settings.js';
 /**
  * The podcast feed of one language: RSS 2.0 with Apple's `itunes:` tags and the
  * Podcasting 2.0 `podcast:` tags that apply (guid, locked, transcript, person). Built
- * with xmlbuilder2, so every text and attribute is escaped by the XML writer.
+ * with xmlbuilder2; every text and attribute goes through `add`, which escapes it fully.
  */
 
 const NAMESPACES = {
@@ -99,11 +100,18 @@ export function renderPodcastFeed(input: PodcastFeedInput): string {
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const xmlSafe = (text: string) => text.replace(NOT_XML, '');
 
+/**
+ * xmlbuilder2 leaves an `&` that starts something entity-like (`&lt;`, `&colon;`, `&#60;`) as
+ * it is, so typed "&lt;script&gt;" would reach readers as "<script>" and an unknown name would
+ * make the feed unreadable. Every `&` is escaped here; the writer then leaves `&amp;` alone.
+ */
+const xmlText = (text: string) => xmlSafe(text).replaceAll('&', '&amp;');
+
 /** Adds an element with optional text and attributes, leaving out what XML cannot hold. */
 function add(parent: XmlNode, name: string, text?: string, attributes: Record<string, string> = {}): XmlNode {
-  const safe = Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, xmlSafe(v)]));
+  const safe = Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, xmlText(v)]));
   const node = parent.ele(name, safe);
-  if (text !== undefined) node.txt(xmlSafe(text));
+  if (text !== undefined) node.txt(xmlText(text));
   return node;
 }
 
@@ -113,7 +121,8 @@ function addChannel(channel: XmlNode, { lang, show, publicUrl, episodes, guid }:
   const newest = episodes[0]?.episode.published_at;
   add(channel, 'title', show.title);
   add(channel, 'link', pageUrl);
-  add(channel, 'description', show.description);
+  // RSS readers and podcast apps show <description> as HTML: plain text is escaped for it.
+  add(channel, 'description', escapeHtml(show.description));
   add(channel, 'language', lang);
   add(channel, 'atom:link', undefined, { href: feedUrl, rel: 'self', type: 'application/rss+xml' });
   if (newest) add(channel, 'pubDate', rfc822(newest));
@@ -151,7 +160,7 @@ function addItem(
   const description = e.summary || e.title;
   add(item, 'title', e.title);
   add(item, 'link', publicUrl + paths.episode(lang, e.slug));
-  add(item, 'description', description);
+  add(item, 'description', escapeHtml(description));
   if (e.notes_html) add(item, 'content:encoded', withAbsoluteUrls(e.notes_html, publicUrl));
   // Fixed at creation: renaming the episode or changing its slug never makes apps list it twice.
   add(item, 'guid', e.guid, { isPermaLink: 'false' });
