@@ -177,17 +177,6 @@ for (const { engine, skip } of await testEngines()) {
       await site?.close();
     });
 
-    it('lists a publication without authors in every format (the JSON Feed writer needs care)', async () => {
-      await publish({ title: 'Unsigned note from the institute', authorIds: [] });
-      for (const { file } of FORMATS) {
-        const feed = await fetchFeed('/en', file);
-        assert.ok(
-          JSON.stringify(feed).includes('Unsigned note from the institute'),
-          `${file} lists the unsigned publication`,
-        );
-      }
-    });
-
     it('serves every feed in RSS, Atom and JSON Feed, each naming itself and its page', async () => {
       const cases = [
         { path: '', page: '/', lang: null },
@@ -461,6 +450,17 @@ for (const { engine, skip } of await testEngines()) {
         assert.equal(item?.summary, paper.summary, file);
       }
       assert.doesNotMatch((await get('/en/types/policy-paper/feed.xml')).body, /content:encoded/);
+    });
+
+    it('lists a publication without authors in every format (the JSON Feed writer needs care)', async () => {
+      await publish({ title: 'Unsigned note from the institute', authorIds: [] });
+      for (const { file } of FORMATS) {
+        const feed = await fetchFeed('/en', file);
+        assert.ok(
+          JSON.stringify(feed).includes('Unsigned note from the institute'),
+          `${file} lists the unsigned publication`,
+        );
+      }
     });
   });
 }
