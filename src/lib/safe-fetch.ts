@@ -1,7 +1,11 @@
 import { lookup as systemLookup } from 'node:dns/promises';
 import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import https from 'node:https';
-import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
+import { isBlockedAddress } from './blocked-addresses.js';
+import { FetchRefused, isFetchRefused, type FetchRefusedDetail, type FetchRefusedReason } from './fetch-refused.js';
+
+export { isBlockedAddress, FetchRefused, isFetchRefused, type FetchRefusedDetail, type FetchRefusedReason };
 
 /**
  * The only way Dossier fetches a URL on the server. Whoever types the URL (an editor, an
@@ -20,96 +24,6 @@ import { BlockList, isIP, type LookupFunction } from 'node:net';
  * `127.0.0.1`. Safety does not depend on that, though: what is checked is the address the
  * resolver returns, and that is the address connected to.
  */
-
-export type FetchRefusedReason =
-  /** Not a string, empty, too long, not parseable, or not written as `http(s)://host/…`. */
-  | 'invalid_url'
-  /** Not http or https (file:, ftp:, gopher:, data:, javascript: …). */
-  | 'scheme'
-  /** Contains `user:password@`. */
-  | 'credentials'
-  /** A port other than 80, 443 or those configured. */
-  | 'port'
-  /** The host is, or resolves to, a loopback, private, link-local or otherwise non-public address. */
-  | 'private_address'
-  /** The name does not resolve. */
-  | 'unresolvable'
-  /** No connection could be made (refused, unreachable, TLS failure, connection reset). */
-  | 'unreachable'
-  /** More redirects than allowed, or a redirect without a usable Location. */
-  | 'redirect'
-  /** The server answered with a status other than 2xx. */
-  | 'http_status'
-  /** The body is larger than the cap. */
-  | 'too_large'
-  /** The deadline passed. */
-  | 'timeout';
-
-export interface FetchRefusedDetail {
-  /** The URL being fetched when refused (a redirect target for a refused hop). */
-  url?: string;
-  /** How many redirects had been followed: 0 means the URL as given was refused. */
-  hop: number;
-  /** The refused address, for `private_address`. */
-  address?: string;
-  /** For `port`. */
-  port?: number;
-  status?: number;
-  /** Bytes, for `too_large`. */
-  limit?: number;
-  /** Milliseconds, for `timeout`. */
-  timeoutMs?: number;
-  /** The system error code (ECONNREFUSED, ENOTFOUND, CERT_HAS_EXPIRED …). */
-  code?: string;
-}
-
-/**
- * A fetch refused by policy or failed for a reason worth telling the user. `message` is
- * English for logs; user interfaces word the `reason` in their own language.
- */
-export class FetchRefused extends Error {
-  readonly reason: FetchRefusedReason;
-  readonly detail: FetchRefusedDetail;
-
-  constructor(reason: FetchRefusedReason, detail: FetchRefusedDetail, options?: ErrorOptions) {
-    super(describe(reason, detail), options);
-    this.name = 'FetchRefused';
-    this.reason = reason;
-    this.detail = detail;
-  }
-}
-
-export function isFetchRefused(err: unknown): err is FetchRefused {
-  return err instanceof FetchRefused;
-}
-
-function describe(reason: FetchRefusedReason, d: FetchRefusedDetail): string {
-  const where = d.hop > 0 ? ` (after ${d.hop} redirect${d.hop > 1 ? 's' : ''})` : '';
-  switch (reason) {
-    case 'invalid_url':
-      return `Not an absolute http(s) URL${where}`;
-    case 'scheme':
-      return `Only http and https URLs can be fetched${where}`;
-    case 'credentials':
-      return `URLs with a user name or password are not fetched${where}`;
-    case 'port':
-      return `Port ${d.port ?? '?'} is not allowed${where}`;
-    case 'private_address':
-      return `${d.address ? `The address ${d.address}` : 'The host'} is not a public one${where}`;
-    case 'unresolvable':
-      return `The host name does not resolve${where}`;
-    case 'unreachable':
-      return `Could not connect${d.code ? ` (${d.code})` : ''}${where}`;
-    case 'redirect':
-      return `Too many redirects, or a redirect without a valid Location${where}`;
-    case 'http_status':
-      return `The server answered ${d.status ?? '?'}${where}`;
-    case 'too_large':
-      return `The response is larger than ${d.limit ?? '?'} bytes${where}`;
-    case 'timeout':
-      return `No complete answer within ${d.timeoutMs ?? '?'} ms${where}`;
-  }
-}
 
 export interface ResolvedAddress {
   address: string;
@@ -435,90 +349,4 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 function errorCode(err: unknown): string | undefined {
   const code = (err as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' ? code : undefined;
-}
-
-// ——— Which addresses are public ———
-
-/**
- * IPv4 ranges that are not public unicast (IANA special-purpose registry), plus the
- * shared-address range that clouds use for metadata services (100.100.100.200 at Alibaba).
- */
-const BLOCKED_V4: readonly [string, number][] = [
-  ['0.0.0.0', 8], // "this network"; 0.0.0.0 reaches the local host on Linux
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10], // carrier-grade NAT
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16], // link-local, including 169.254.169.254 (cloud metadata)
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24], // IETF protocol assignments (192.0.0.192: Oracle Cloud metadata)
-  ['192.0.2.0', 24], // documentation
-  ['192.88.99.0', 24], // deprecated 6to4 relay anycast
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15], // benchmarking
-  ['198.51.100.0', 24], // documentation
-  ['203.0.113.0', 24], // documentation
-  ['224.0.0.0', 4], // multicast
-  ['240.0.0.0', 4], // reserved, and 255.255.255.255
-];
-
-/**
- * Inside global unicast (2000::/3), blocks that are still not public: IETF protocol
- * assignments including Teredo (2001::/23), documentation (2001:db8::/32, 3fff::/20).
- */
-const BLOCKED_V6_GLOBAL: readonly [string, number][] = [
-  ['2001::', 23],
-  ['2001:db8::', 32],
-  ['3fff::', 20],
-];
-
-const v4Blocks = new BlockList();
-for (const [net, prefix] of BLOCKED_V4) v4Blocks.addSubnet(net, prefix, 'ipv4');
-const v6Blocks = new BlockList();
-for (const [net, prefix] of BLOCKED_V6_GLOBAL) v6Blocks.addSubnet(net, prefix, 'ipv6');
-
-/**
- * True unless `address` is a public unicast IPv4 or IPv6 address. Anything that is not a
- * valid address, or carries a zone (`fe80::1%eth0`), is refused.
- */
-export function isBlockedAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 4) return v4Blocks.check(address, 'ipv4');
-  if (family !== 6) return true;
-  const g = ipv6Groups(address);
-  if (!g) return true;
-  const zeros = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
-  // Forms that carry an IPv4 address the packets really go to are judged by that address:
-  // IPv4-mapped ::ffff:a.b.c.d, NAT64 64:ff9b::a.b.c.d, and 6to4 2002:aabb:ccdd::.
-  if (zeros(0, 5) && g[5] === 0xffff) return isBlockedAddress(ipv4Of(g[6], g[7]));
-  if (g[0] === 0x64 && g[1] === 0xff9b && zeros(2, 6)) return isBlockedAddress(ipv4Of(g[6], g[7]));
-  if (g[0] === 0x2002) return isBlockedAddress(ipv4Of(g[1], g[2]));
-  // Everything outside global unicast 2000::/3 is refused: ::, ::1, IPv4-compatible ::a.b.c.d,
-  // IPv4-translated ::ffff:0:a.b.c.d, 64:ff9b:1::/48, discard 100::/64, ULA fc00::/7,
-  // link-local fe80::/10, site-local fec0::/10, multicast ff00::/8 and all unassigned space.
-  if (((g[0] ?? 0) & 0xe000) !== 0x2000) return true;
-  return v6Blocks.check(address, 'ipv6');
-}
-
-function ipv4Of(high: number | undefined, low: number | undefined): string {
-  const h = high ?? 0;
-  const l = low ?? 0;
-  return `${h >> 8}.${h & 0xff}.${l >> 8}.${l & 0xff}`;
-}
-
-/** The eight 16-bit groups of a valid IPv6 address (a trailing dotted quad allowed), or undefined. */
-function ipv6Groups(address: string): number[] | undefined {
-  if (isIP(address) !== 6 || address.includes('%')) return undefined;
-  let text = address.toLowerCase();
-  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
-  if (dotted) {
-    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
-    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-  }
-  const [head = '', tail] = text.split('::');
-  const part = (s: string) => (s === '' ? [] : s.split(':').map((x) => parseInt(x, 16)));
-  const start = part(head);
-  if (tail === undefined) return start.length === 8 ? start : undefined;
-  const end = part(tail);
-  const fill = 8 - start.length - end.length;
-  return fill < 0 ? undefined : [...start, ...new Array<number>(fill).fill(0), ...end];
 }
